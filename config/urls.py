@@ -1,0 +1,23 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from stridewell.api.api import api
+from stridewell.core import views as core_views
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("accounts/", include("stridewell.accounts.urls")),
+    path("clinic/", include("stridewell.clinic.urls")),
+    path("api/", api.urls),
+    path("admin/", admin.site.urls),
+]
+
+handler404 = "stridewell.core.views.page_not_found"
+handler500 = "stridewell.core.views.server_error"
+
+if settings.DEBUG:
+    from django.views.static import serve
+
+    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]

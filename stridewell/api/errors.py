@@ -1,0 +1,83 @@
+"""Map every failure to `{"error": {"code", "message", "fields"}}` with the right 4xx/5xx."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError as NinjaValidationError
+
+logger = logging.getLogger(__name__)
+
+
+class ApiError(Exception):
+    """Raise from an endpoint to answer with a specific status and error code."""
+
+    def __init__(
+        self, status: int, code: str, message: str, fields: dict[str, list[str]] | None = None
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+        self.fields = fields or {}
+
+
+def error_body(code: str, message: str, fields: dict[str, Any] | None = None) -> dict[str, Any]:
+    return {"error": {"code": code, "message": message, "fields": fields or {}}}
+
+
+def _ninja_fields(errors: list[dict[str, Any]]) -> dict[str, list[str]]:
+    fields: dict[str, list[str]] = {}
+    for err in errors:
+        loc = [str(part) for part in err.get("loc", ()) if part not in {"body", "query", "path", "payload"}]
+        key = ".".join(loc) or "__all__"
+        fields.setdefault(key, []).append(str(err.get("msg", "Invalid value.")))
+    return fields
+
+
+def install_error_handlers(api: NinjaAPI) -> None:
+    def respond(request: HttpRequest, status: int, body: dict[str, Any]) -> HttpResponse:
+        return api.create_response(request, body, status=status)
+
+    @api.exception_handler(ApiError)
+    def on_api_error(request: HttpRequest, exc: ApiError) -> HttpResponse:
+        return respond(request, exc.status, error_body(exc.code, exc.message, exc.fields))
+
+    @api.exception_handler(NinjaValidationError)
+    def on_validation(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
+        fields = _ninja_fields(list(exc.errors))
+        if any("JSON" in m for msgs in fields.values() for m in msgs) and "__all__" in fields:
+            return respond(request, 400, error_body("bad_json", "The request body is not valid JSON.", fields))
+        return respond(request, 422, error_body("invalid", "Some fields are not valid.", fields))
+
+    @api.exception_handler(ValidationError)
+    def on_django_validation(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+        fields = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+        return respond(request, 422, error_body("invalid", "Some fields are not valid.", fields))
+
+    @api.exception_handler(AuthenticationError)
+    def on_auth(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+        return respond(request, 401, error_body("unauthenticated", "Log in or send a valid Bearer token."))
+
+    @api.exception_handler(PermissionDenied)
+    def on_forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+        return respond(request, 403, error_body("forbidden", str(exc) or "You may not do that."))
+
+    @api.exception_handler(Http404)
+    def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+        return respond(request, 404, error_body("not_found", "No such resource."))
+
+    @api.exception_handler(HttpError)
+    def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        code = {400: "bad_request", 401: "unauthenticated", 403: "forbidden", 404: "not_found",
+                405: "method_not_allowed", 409: "conflict", 429: "rate_limited"}.get(exc.status_code, "error")
+        return respond(request, exc.status_code, error_body(code, str(exc)))
+
+    @api.exception_handler(Exception)
+    def on_unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
+        logger.exception("unhandled API error on %s %s", request.method, request.path)
+        return respond(request, 500, error_body("server_error", "Something went wrong on our side."))

@@ -1,0 +1,5 @@
+from django.http import HttpRequest
+
+
+def clinic(request: HttpRequest) -> dict:
+    return {}
