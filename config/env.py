@@ -95,7 +95,7 @@ def env_database(name: str, *, default_sqlite: Path) -> dict[str, Any]:
 
 
 def env_email(name: str, *, default: str) -> dict[str, Any]:
-    """Parse EMAIL_URL into Django e-mail settings.
+    """Parse EMAIL_URL into a Django 6.1 MAILERS["default"] entry.
 
     smtp://user:password@host:587?tls=1 | smtps://…:465 | console:// | locmem:// | file:///dir
     """
@@ -112,11 +112,11 @@ def env_email(name: str, *, default: str) -> dict[str, Any]:
     }
     if parts.scheme not in backends:
         raise EnvError(name, f"must start with one of {', '.join(sorted(backends))}://, got {raw!r}")
-    result: dict[str, Any] = {"EMAIL_BACKEND": backends[parts.scheme]}
+    options: dict[str, Any] = {}
     if parts.scheme == "file":
         if not parts.path:
             raise EnvError(name, "needs a folder: file:///path/to/folder")
-        result["EMAIL_FILE_PATH"] = unquote(parts.path)
+        options["file_path"] = unquote(parts.path)
     if parts.scheme in {"smtp", "smtps"}:
         if not parts.hostname:
             raise EnvError(name, "needs a host: smtp://host:port")
@@ -124,16 +124,19 @@ def env_email(name: str, *, default: str) -> dict[str, Any]:
             port = parts.port
         except ValueError:
             raise EnvError(name, "has a port that is not a number") from None
-        result |= {
-            "EMAIL_HOST": parts.hostname,
-            "EMAIL_PORT": port or (465 if parts.scheme == "smtps" else 25),
-            "EMAIL_HOST_USER": unquote(parts.username or ""),
-            "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
-            "EMAIL_USE_SSL": parts.scheme == "smtps",
-            "EMAIL_USE_TLS": query.get("tls", "0").lower() in _TRUE,
-            "EMAIL_TIMEOUT": 10,
+        use_tls = query.get("tls", "0").lower() in _TRUE
+        if use_tls and parts.scheme == "smtps":
+            raise EnvError(name, "cannot combine smtps:// (implicit TLS) with ?tls=1 (STARTTLS)")
+        options |= {
+            "host": parts.hostname,
+            "port": port or (465 if parts.scheme == "smtps" else 25),
+            "username": unquote(parts.username or ""),
+            "password": unquote(parts.password or ""),
+            "use_ssl": parts.scheme == "smtps",
+            "use_tls": use_tls,
+            "timeout": 10,
         }
-    return result
+    return {"BACKEND": backends[parts.scheme], "OPTIONS": options}
 
 
 def env_redis(name: str) -> str | None:

@@ -153,16 +153,7 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # --- e-mail ---------------------------------------------------------------------------------
-_email = env_email("EMAIL_URL", default="console://" if DEBUG else "smtp://localhost:25")
-EMAIL_BACKEND: str = _email["EMAIL_BACKEND"]
-EMAIL_FILE_PATH: str | None = _email.get("EMAIL_FILE_PATH")
-EMAIL_HOST: str = _email.get("EMAIL_HOST", "localhost")
-EMAIL_PORT: int = _email.get("EMAIL_PORT", 25)
-EMAIL_HOST_USER: str = _email.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD: str = _email.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_SSL: bool = _email.get("EMAIL_USE_SSL", False)
-EMAIL_USE_TLS: bool = _email.get("EMAIL_USE_TLS", False)
-EMAIL_TIMEOUT: int = _email.get("EMAIL_TIMEOUT", 10)
+MAILERS = {"default": env_email("EMAIL_URL", default="console://" if DEBUG else "smtp://localhost:25")}
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Stridewell Sports Physiotherapy <clinic@stridewell.test>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
