@@ -37,7 +37,7 @@ test: install ## Install and run the whole test suite (SQLite; PostgreSQL when D
 lint: install ## ruff (lint + format check) and mypy
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy stridewell config
+	DEBUG=1 $(BIN)/mypy stridewell config
 
 format: install ## Apply ruff's fixes and formatting
 	$(BIN)/ruff check --fix .

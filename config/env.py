@@ -1,4 +1,4 @@
-"""Read settings from environment variables; a malformed value stops start-up naming the variable."""
+"""Read settings from environment variables; a malformed value stops start-up naming it."""
 
 from __future__ import annotations
 
@@ -111,7 +111,9 @@ def env_email(name: str, *, default: str) -> dict[str, Any]:
         "smtps": "django.core.mail.backends.smtp.EmailBackend",
     }
     if parts.scheme not in backends:
-        raise EnvError(name, f"must start with one of {', '.join(sorted(backends))}://, got {raw!r}")
+        raise EnvError(
+            name, f"must start with one of {', '.join(sorted(backends))}://, got {raw!r}"
+        )
     options: dict[str, Any] = {}
     if parts.scheme == "file":
         if not parts.path:

@@ -117,6 +117,9 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 3
 # Failed log-ins allowed per e-mail address and per client address in the window below.
 LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", default=5, minimum=1)
 LOGIN_FAILURE_WINDOW_SECONDS = env_int("LOGIN_FAILURE_WINDOW_SECONDS", default=900, minimum=1)
+# How many reverse proxies in front of the app append to X-Forwarded-For. 0 = trust only
+# REMOTE_ADDR (direct exposure); 1 = one proxy (e.g. nginx) whose address we replace.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", default=0, minimum=0)
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -153,8 +156,12 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # --- e-mail ---------------------------------------------------------------------------------
-MAILERS = {"default": env_email("EMAIL_URL", default="console://" if DEBUG else "smtp://localhost:25")}
-DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Stridewell Sports Physiotherapy <clinic@stridewell.test>")
+MAILERS = {
+    "default": env_email("EMAIL_URL", default="console://" if DEBUG else "smtp://localhost:25")
+}
+DEFAULT_FROM_EMAIL = env_str(
+    "DEFAULT_FROM_EMAIL", "Stridewell Sports Physiotherapy <clinic@stridewell.test>"
+)
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
@@ -205,7 +212,9 @@ SECURE_CSP = {
 # --- logging -----------------------------------------------------------------------------------
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO").upper()
 if LOG_LEVEL not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
-    raise EnvError("LOG_LEVEL", f"must be DEBUG, INFO, WARNING, ERROR or CRITICAL, got {LOG_LEVEL!r}")
+    raise EnvError(
+        "LOG_LEVEL", f"must be DEBUG, INFO, WARNING, ERROR or CRITICAL, got {LOG_LEVEL!r}"
+    )
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

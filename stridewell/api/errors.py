@@ -6,9 +6,11 @@ import logging
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, HttpError, ValidationError as NinjaValidationError
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+from ninja.operation import PathView
 
 logger = logging.getLogger(__name__)
 
@@ -33,13 +35,41 @@ def error_body(code: str, message: str, fields: dict[str, Any] | None = None) ->
 def _ninja_fields(errors: list[dict[str, Any]]) -> dict[str, list[str]]:
     fields: dict[str, list[str]] = {}
     for err in errors:
-        loc = [str(part) for part in err.get("loc", ()) if part not in {"body", "query", "path", "payload"}]
+        loc = [
+            str(part)
+            for part in err.get("loc", ())
+            if part not in {"body", "query", "path", "payload"}
+        ]
         key = ".".join(loc) or "__all__"
         fields.setdefault(key, []).append(str(err.get("msg", "Invalid value.")))
     return fields
 
 
+_NINJA_BAD_BODY = "Cannot parse request body"
+_HTTP_CODES = {
+    400: "bad_request",
+    401: "unauthenticated",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    429: "rate_limited",
+}
+
+
+def _method_not_allowed(self: PathView) -> HttpResponse:
+    allowed = sorted({method for operation in self.operations for method in operation.methods})
+    message = f"This address does not accept that method. Use {', '.join(allowed)}."
+    response = JsonResponse(error_body("method_not_allowed", message), status=405)
+    response["Allow"] = ", ".join(allowed)
+    return response
+
+
 def install_error_handlers(api: NinjaAPI) -> None:
+    # ninja 1.7 answers a wrong HTTP method itself, as plain text, without raising anything
+    # an exception handler could catch; replacing that one method keeps the error shape.
+    PathView._not_allowed = _method_not_allowed  # type: ignore[method-assign]
+
     def respond(request: HttpRequest, status: int, body: dict[str, Any]) -> HttpResponse:
         return api.create_response(request, body, status=status)
 
@@ -51,7 +81,9 @@ def install_error_handlers(api: NinjaAPI) -> None:
     def on_validation(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
         fields = _ninja_fields(list(exc.errors))
         if any("JSON" in m for msgs in fields.values() for m in msgs) and "__all__" in fields:
-            return respond(request, 400, error_body("bad_json", "The request body is not valid JSON.", fields))
+            return respond(
+                request, 400, error_body("bad_json", "The request body is not valid JSON.", fields)
+            )
         return respond(request, 422, error_body("invalid", "Some fields are not valid.", fields))
 
     @api.exception_handler(ValidationError)
@@ -61,7 +93,9 @@ def install_error_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(AuthenticationError)
     def on_auth(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-        return respond(request, 401, error_body("unauthenticated", "Log in or send a valid Bearer token."))
+        return respond(
+            request, 401, error_body("unauthenticated", "Log in or send a valid Bearer token.")
+        )
 
     @api.exception_handler(PermissionDenied)
     def on_forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
@@ -73,11 +107,17 @@ def install_error_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(HttpError)
     def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-        code = {400: "bad_request", 401: "unauthenticated", 403: "forbidden", 404: "not_found",
-                405: "method_not_allowed", 409: "conflict", 429: "rate_limited"}.get(exc.status_code, "error")
+        if exc.status_code == 400 and str(exc).startswith(_NINJA_BAD_BODY):
+            # ninja's own wording ("Cannot parse request body") says nothing about what to fix.
+            return respond(
+                request, 400, error_body("bad_json", "The request body is not valid JSON.")
+            )
+        code = _HTTP_CODES.get(exc.status_code, "error")
         return respond(request, exc.status_code, error_body(code, str(exc)))
 
     @api.exception_handler(Exception)
     def on_unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
         logger.exception("unhandled API error on %s %s", request.method, request.path)
-        return respond(request, 500, error_body("server_error", "Something went wrong on our side."))
+        return respond(
+            request, 500, error_body("server_error", "Something went wrong on our side.")
+        )

@@ -1,4 +1,8 @@
 from django.urls import path
 
+from stridewell.clinic import views
+
 app_name = "clinic"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.visit, name="visit"),
+]

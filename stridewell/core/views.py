@@ -13,7 +13,11 @@ logger = logging.getLogger(__name__)
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html")
+    # The clinic's structured data (opening hours, address) lets search engines and maps show
+    # the right hours; it is built by the clinic app and only rendered here.
+    from stridewell.clinic.selectors import clinic_jsonld
+
+    return render(request, "core/home.html", {"clinic_jsonld": clinic_jsonld(request=request)})
 
 
 @never_cache
@@ -47,7 +51,13 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 def server_error(request: HttpRequest) -> HttpResponse:
     if _wants_json(request):
         return JsonResponse(
-            {"error": {"code": "server_error", "message": "Something went wrong on our side.", "fields": {}}},
+            {
+                "error": {
+                    "code": "server_error",
+                    "message": "Something went wrong on our side.",
+                    "fields": {},
+                }
+            },
             status=500,
         )
     # No context processors here: the database may be what failed.

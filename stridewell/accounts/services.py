@@ -1,0 +1,128 @@
+"""Writes for accounts: sign-up, throttled log-in, practitioner profiles, access tokens."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.contrib.auth import authenticate
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.http import HttpRequest
+from django.utils import timezone
+
+from stridewell.accounts import throttle
+from stridewell.accounts.models import PersonalAccessToken, PractitionerProfile, Role, User
+from stridewell.accounts.tokens import token_display_prefix, token_generate, token_hash
+
+DUPLICATE_EMAIL_MESSAGE = (
+    "An account with this e-mail address already exists. Log in instead, or reset your "
+    "password if you have forgotten it."
+)
+
+
+# --- sign-up and log-in ------------------------------------------------------------------
+
+
+@transaction.atomic
+def user_signup_runner(*, email: str, first_name: str, last_name: str, password: str) -> User:
+    """Create a runner account. Raises ValidationError if the address is already taken."""
+    email = throttle.normalise_email(email)
+    if User.objects.filter(email__iexact=email).exists():
+        raise ValidationError({"email": DUPLICATE_EMAIL_MESSAGE}, code="duplicate_email")
+    try:
+        # The savepoint keeps the outer transaction usable if a concurrent sign-up wins.
+        with transaction.atomic():
+            return User.objects.create_user(
+                email=email,
+                password=password,
+                first_name=first_name.strip(),
+                last_name=last_name.strip(),
+                role=Role.RUNNER,
+            )
+    except IntegrityError:
+        raise ValidationError({"email": DUPLICATE_EMAIL_MESSAGE}, code="duplicate_email") from None
+
+
+@dataclass(frozen=True)
+class LoginOutcome:
+    user: User | None
+    retry_after: int = 0
+
+    @property
+    def is_throttled(self) -> bool:
+        return self.retry_after > 0
+
+
+def user_login_attempt(*, request: HttpRequest | None, email: str, password: str) -> LoginOutcome:
+    """Check a password under the failure throttle shared by the log-in page and the API.
+
+    Once an address or a client has too many recent failures, even the right password is
+    refused until the window passes; that is what stops password guessing.
+    """
+    ip = throttle.client_ip(request) if request is not None else "unknown"
+    decision = throttle.login_check(email=email, ip=ip)
+    if not decision.allowed:
+        return LoginOutcome(user=None, retry_after=max(decision.retry_after, 1))
+    user = authenticate(request, email=throttle.normalise_email(email), password=password)
+    if user is None:
+        throttle.login_failure_record(email=email, ip=ip)
+        return LoginOutcome(user=None)
+    throttle.login_success_record(email=email)
+    return LoginOutcome(user=user)
+
+
+# --- practitioner profiles ----------------------------------------------------------------
+
+
+@transaction.atomic
+def practitioner_profile_save(*, profile: PractitionerProfile) -> PractitionerProfile:
+    """Validate (the user must be a physiotherapist) and save a new or changed profile."""
+    if isinstance(profile.specialties, list):
+        # Tidy stray spaces; anything that is not text is left for the validator to reject.
+        profile.specialties = [s.strip() if isinstance(s, str) else s for s in profile.specialties]
+    profile.full_clean()
+    profile.save()
+    return profile
+
+
+def practitioner_profile_create(*, user: User, **fields: Any) -> PractitionerProfile:
+    return practitioner_profile_save(profile=PractitionerProfile(user=user, **fields))
+
+
+# --- personal access tokens ---------------------------------------------------------------
+
+
+@transaction.atomic
+def token_create(
+    *, user: User, name: str, expires_at: datetime | None = None
+) -> tuple[PersonalAccessToken, str]:
+    """Create a token and return it with its secret. The secret is not stored: show it once."""
+    name = name.strip()
+    if not name:
+        raise ValidationError({"name": "Give the token a name so you can recognise it later."})
+    if expires_at is not None and expires_at <= timezone.now():
+        raise ValidationError({"expires_at": "The expiry must be in the future."})
+    raw = token_generate()
+    token = PersonalAccessToken(
+        user=user,
+        name=name,
+        prefix=token_display_prefix(raw),
+        token_hash=token_hash(raw),
+        expires_at=expires_at,
+    )
+    token.full_clean()
+    token.save()
+    return token, raw
+
+
+@transaction.atomic
+def token_revoke(*, token: PersonalAccessToken, by_user: User) -> PersonalAccessToken:
+    """Revoke a token. Its owner or clinic staff may do so; revoking twice is harmless."""
+    if token.user_id != by_user.pk and not by_user.is_clinic_staff:
+        raise PermissionDenied("You may only revoke your own tokens.")
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+    return token
