@@ -6,6 +6,8 @@ import os
 
 import pytest
 
+from tests.support.smtp import smtp_sink  # noqa: F401 — shared fixture
+
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 

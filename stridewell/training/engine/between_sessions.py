@@ -1,0 +1,85 @@
+"""Decisions that happen between sessions: coming back after a break, and a rest-day check-in."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from . import reasons
+from .errors import EngineInputError
+from .ladder import Ladder
+from .outcome import Outcome, conclude, ease, gap_days, pin
+from .progression import GAP_DAYS
+from .state import Action, Decision, DecisionKind, ProgressionState, Rule
+from .steps import current_rung
+from .symptoms import CheckIn, fold_check_in, rising_trend
+
+
+def progression_before_session(
+    state: ProgressionState, *, ladder: Ladder, today: date
+) -> Decision | None:
+    """Ease back one dose step when the runner returns after 14 or more days without a session.
+
+    Call it when the runner opens their next session so they are shown the lower dose. It acts
+    once per break, and returns None when there is nothing to change (or a physio set the dose).
+    Deconditioning after two weeks off is modest but real, and tissues that have rested tolerate
+    a slightly lighter first session back better than the last dose they managed.
+    """
+    rung = current_rung(state, ladder)
+    last = state.last_session_date
+    if last is not None and today < last:
+        raise EngineInputError("today cannot be before the last session")
+    days = gap_days(state, today)
+    if days < GAP_DAYS or (state.override is not None and state.override.dose is not None):
+        return None
+    outcome = ease(
+        ladder,
+        rung,
+        state.dose,
+        Rule.G1_RESUME_AFTER_GAP,
+        resume=True,
+        text=lambda change: reasons.resume_after_gap(days, change),
+    )
+    return conclude(state, replace(state, eased_after=last), rung, pin(state, rung, outcome))
+
+
+def progression_after_check_in(
+    state: ProgressionState, *, ladder: Ladder, check_in: CheckIn
+) -> Decision:
+    """Record a check-in that is not the morning after a session (those go to
+    `progression_after_session`). It feeds the baseline and the weekly trend, and regresses when
+    morning symptoms have risen two weeks running (Silbernagel 2007: no week-on-week increase)."""
+    rung = current_rung(state, ladder)
+    if state.last_check_in_date is not None and check_in.date <= state.last_check_in_date:
+        raise EngineInputError("this check-in is not newer than the last one recorded")
+    weeks, baseline, _ = fold_check_in(state.weeks, state.baseline, check_in)
+    trend = rising_trend(weeks, check_in.date, state.trend_acted_on)
+    booked = replace(
+        state,
+        weeks=weeks,
+        baseline=baseline,
+        last_check_in_date=check_in.date,
+        trend_acted_on=state.trend_acted_on if trend is None else trend.last_week,
+    )
+    if trend is None:
+        outcome = Outcome(
+            Action.HOLD,
+            DecisionKind.NONE,
+            Rule.C1_CHECK_IN_RECORDED,
+            reasons.check_in_recorded(),
+            rung,
+            state.dose,
+            streak=state.top_dose_streak,
+        )
+    else:
+        found = trend
+        outcome = ease(
+            ladder,
+            rung,
+            state.dose,
+            Rule.R3_WEEKLY_SYMPTOMS_RISING,
+            alert=True,
+            trigger=f"your morning {trend.measure} rising two weeks running",
+            text=lambda change: reasons.trend_rising(found, change),
+        )
+    return conclude(state, booked, rung, pin(state, rung, outcome))
