@@ -56,6 +56,12 @@ INSTALLED_APPS = [
     "stridewell.core",
     "stridewell.accounts",
     "stridewell.clinic",
+    "stridewell.training",
+    "stridewell.planner",
+    "stridewell.booking",
+    "stridewell.journal",
+    "stridewell.newsletter",
+    "stridewell.enquiries",
     "stridewell.api",
 ]
 

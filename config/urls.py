@@ -4,12 +4,21 @@ from django.urls import include, path
 
 from stridewell.api.api import api
 from stridewell.core import views as core_views
+from stridewell.journal.views import discovery as journal_discovery
 
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("robots.txt", journal_discovery.robots_txt, name="robots_txt"),
+    path("sitemap.xml", journal_discovery.sitemap_xml, name="sitemap"),
     path("accounts/", include("stridewell.accounts.urls")),
     path("clinic/", include("stridewell.clinic.urls")),
+    path("training/", include("stridewell.training.urls")),
+    path("plan/", include("stridewell.planner.urls")),
+    path("booking/", include("stridewell.booking.urls")),
+    path("journal/", include("stridewell.journal.urls")),
+    path("newsletter/", include("stridewell.newsletter.urls")),
+    path("advice/", include("stridewell.enquiries.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -17,7 +17,19 @@ api = NinjaAPI(
 install_error_handlers(api)
 
 from stridewell.accounts.api import router as accounts_router  # noqa: E402
+from stridewell.booking.api import router as booking_router  # noqa: E402
 from stridewell.clinic.api import router as clinic_router  # noqa: E402
+from stridewell.enquiries.api import router as enquiries_router  # noqa: E402
+from stridewell.journal.api import router as journal_router  # noqa: E402
+from stridewell.newsletter.api import router as newsletter_router  # noqa: E402
+from stridewell.planner.api import router as planner_router  # noqa: E402
+from stridewell.training.api import router as training_router  # noqa: E402
 
 api.add_router("/auth", accounts_router)
 api.add_router("/clinic", clinic_router)
+api.add_router("/training", training_router)
+api.add_router("/plan", planner_router)
+api.add_router("/booking", booking_router)
+api.add_router("/journal", journal_router)
+api.add_router("/newsletter", newsletter_router)
+api.add_router("/enquiries", enquiries_router)

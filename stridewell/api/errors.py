@@ -32,14 +32,23 @@ def error_body(code: str, message: str, fields: dict[str, Any] | None = None) ->
     return {"error": {"code": code, "message": message, "fields": fields or {}}}
 
 
+_SOURCES = frozenset({"body", "query", "path", "header", "cookie", "form", "file"})
+
+
 def _ninja_fields(errors: list[dict[str, Any]]) -> dict[str, list[str]]:
+    """Name each error by the field the client sent, e.g. ("body", "payload", "email") → "email".
+
+    ninja prefixes the location with the source and, for schema parameters, the Python
+    parameter name; neither means anything to a client. A field that happens to be called
+    "body" or "path" is kept, because only the leading parts are removed.
+    """
     fields: dict[str, list[str]] = {}
     for err in errors:
-        loc = [
-            str(part)
-            for part in err.get("loc", ())
-            if part not in {"body", "query", "path", "payload"}
-        ]
+        loc = [str(part) for part in err.get("loc", ())]
+        if loc and loc[0] in _SOURCES:
+            loc = loc[1:]
+        if len(loc) >= 2:
+            loc = loc[1:]
         key = ".".join(loc) or "__all__"
         fields.setdefault(key, []).append(str(err.get("msg", "Invalid value.")))
     return fields

@@ -135,3 +135,13 @@ def test_logout_by_post_ends_the_session(client, runner):
 
     assert response.status_code == 302
     assert _logged_in_id(client) is None
+
+
+def test_login_returns_to_the_page_that_asked_for_it(client, runner):
+    page = client.get(LOGIN + "?next=/clinic/")
+    assert 'name="next" value="/clinic/"' in page.content.decode()
+
+    response = client.post(LOGIN, {"email": runner.email, "password": PASSWORD, "next": "/clinic/"})
+
+    assert response.status_code == 302
+    assert response["Location"] == "/clinic/"

@@ -15,10 +15,9 @@ DEMO_EMAILS = {
 
 
 def _row_counts() -> dict[str, int]:
-    models = [
-        *apps.get_app_config("accounts").get_models(),
-        *apps.get_app_config("clinic").get_models(),
-    ]
+    labels = ["accounts", "clinic", "training", "planner", "booking", "journal"]
+    labels += ["newsletter", "enquiries"]
+    models = [model for label in labels for model in apps.get_app_config(label).get_models()]
     return {model._meta.label: model._default_manager.count() for model in models}
 
 
@@ -46,6 +45,15 @@ def test_demo_twice_changes_nothing(capsys):
     second = _row_counts()
     assert first == second
     assert first["clinic.ClinicProfile"] == 1
+    # Every part of the product has something to show.
+    for label in (
+        "training.Exercise",
+        "training.Session",
+        "planner.Plan",
+        "booking.Appointment",
+        "journal.Article",
+    ):
+        assert first[label] > 0, label
     assert "runner@stridewell.test" in capsys.readouterr().out
 
 

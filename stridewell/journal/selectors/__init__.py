@@ -1,0 +1,1 @@
+"""Reads for the journal's pages, feeds, sitemap and API."""

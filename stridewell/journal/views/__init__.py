@@ -1,0 +1,1 @@
+"""Journal pages. Thin: selectors read, services write, templates present."""

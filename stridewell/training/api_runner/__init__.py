@@ -1,0 +1,267 @@
+"""The private training API: screenings, the programme, sessions, check-ins, decisions, overrides.
+
+Mounted on the training router (so under /api/training). Every endpoint needs a Bearer token or
+the browser session with CSRF; the same services as the pages do the work. A runner reads and
+writes only their own data; a physio passes `runner` to read their runner's; anyone else gets
+404, as if the runner did not exist. Bad input is a 422 (or 409 for a clash with stored data)
+in the shared error shape, and nothing is saved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+from uuid import UUID
+
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest
+from ninja import Field, Query, Router, Schema, Status
+
+from stridewell.accounts.models import Role, User
+from stridewell.api.auth import api_auth
+from stridewell.api.errors import ApiError
+from stridewell.core.time import now_london
+from stridewell.training.access import is_clinician, runner_check_for_viewer, runner_get_for_viewer
+from stridewell.training.api_runner.schemas import (
+    CheckInOut,
+    DecisionOut,
+    OverrideOut,
+    ProgrammeResponse,
+    ScreeningOut,
+    SessionOut,
+    decision_out,
+    programme_response,
+    screening_out,
+    session_out,
+)
+from stridewell.training.models import ProgrammeEntry
+from stridewell.training.selectors_runner import TIMELINE_PAGE, booking_path, decision_timeline
+from stridewell.training.services_logging import (
+    ExerciseInput,
+    SetInput,
+    check_in_record,
+    session_log,
+)
+from stridewell.training.services_overrides import DoseInput, override_clear, override_set
+from stridewell.training.services_screening import screening_record
+
+runner_router = Router(tags=["training: runner"], auth=api_auth)
+
+
+class InjuryIn(Schema):
+    area: str = Field(min_length=1, max_length=80)
+    months_ago: int = Field(ge=0, le=1200)
+
+
+class ScreeningIn(Schema):
+    runner: int | None = Field(
+        None, description="A physio screens this runner; omit to self-screen."
+    )
+    date: dt.date | None = Field(None, description="Defaults to today (London).")
+    age: int = Field(ge=12, le=100)
+    sex: Literal["female", "male", "not_stated"]
+    current_pain: int = Field(ge=0, le=10, description="0 none · 5 moderate · 10 worst")
+    measures: dict[str, Any] = Field(default_factory=dict)
+    red_flags: list[str] = Field(default_factory=list)
+    injuries: list[InjuryIn] = Field(default_factory=list)
+    notes: str = ""
+    sessions_per_week: int = Field(2, ge=1, le=4)
+
+
+class SetIn(Schema):
+    reps_or_seconds: int = Field(ge=0, le=600)
+    load_step: int = Field(0, ge=0, le=200)
+    pain_during: int = Field(ge=0, le=10, description="0 none · 5 moderate · 10 worst")
+
+
+class ExerciseIn(Schema):
+    entry: int = Field(description="A programme entry id, from GET /programme.")
+    control: Literal["good", "ok", "poor"]
+    sets: list[SetIn] = Field(min_length=1, max_length=20)
+
+
+class SessionIn(Schema):
+    client_token: UUID = Field(description="Pick one per session; a retry with it records once.")
+    date: dt.date
+    exercises: list[ExerciseIn] = Field(min_length=1)
+
+
+class CheckInIn(Schema):
+    date: dt.date
+    pain: int = Field(ge=0, le=10)
+    stiffness: int = Field(ge=0, le=10)
+
+
+class OverrideIn(Schema):
+    entry: int
+    action: Literal["set", "clear"] = "set"
+    rung: str | None = Field(None, description="Rung key on the entry's ladder (for 'set').")
+    sets: int | None = Field(None, ge=1, le=20, description="With target: also pin the dose.")
+    target: int | None = Field(None, ge=1, le=600)
+    load_step: int = Field(0, ge=0, le=200)
+    note: str = Field("", max_length=500)
+
+
+def _invalid(exc: ValidationError) -> ApiError:
+    fields = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+    codes = [e.code for errors in getattr(exc, "error_dict", {}).values() for e in errors]
+    if "conflict" in codes:
+        message = next(iter(fields.values()))[0]
+        return ApiError(409, "conflict", message, fields)
+    return ApiError(422, "invalid", " ".join(m for ms in fields.values() for m in ms), fields)
+
+
+def _self_runner(request: HttpRequest) -> User:
+    user = request.auth  # type: ignore[attr-defined]
+    if user.role != Role.RUNNER:
+        raise ApiError(403, "forbidden", "Only runners log their own sessions and check-ins.")
+    return user
+
+
+def _runner_param(request: HttpRequest, runner: int | None, what: str) -> User:
+    user = request.auth  # type: ignore[attr-defined]
+    if runner is None or runner == user.pk:
+        if user.role != Role.RUNNER:
+            raise ApiError(
+                422, "invalid", "Say which runner: ?runner=<id>.", {"runner": ["Required."]}
+            )
+        return user
+    return runner_get_for_viewer(viewer=user, runner_id=runner, what=what)
+
+
+@runner_router.post("/screenings", response={201: ScreeningOut}, summary="Record a screening")
+def screenings_create(request: HttpRequest, payload: ScreeningIn) -> Status[dict[str, Any]]:
+    """A physio screens a runner (`runner`), or a runner self-screens (omit `runner`). Red flags
+    mean no programme: the answer says to see a physio and where to book."""
+    user = request.auth  # type: ignore[attr-defined]
+    if payload.runner is None or payload.runner == user.pk:
+        runner = _self_runner(request)
+    else:
+        if not is_clinician(user):
+            raise Http404("No such runner.")
+        found = User.objects.filter(pk=payload.runner, role=Role.RUNNER).first()
+        if found is None:
+            raise Http404("No such runner.")
+        runner = found
+    try:
+        outcome = screening_record(
+            runner=runner,
+            recorded_by=user,
+            day=payload.date or now_london().date(),
+            age=payload.age,
+            sex=payload.sex,
+            current_pain=payload.current_pain,
+            measures=payload.measures,
+            red_flags=payload.red_flags,
+            injuries=[i.dict() for i in payload.injuries],
+            notes=payload.notes,
+            sessions_per_week=payload.sessions_per_week,
+        )
+    except ValidationError as exc:
+        raise _invalid(exc) from None
+    booking = request.build_absolute_uri(booking_path())
+    return Status(201, screening_out(outcome, booking_url=booking))
+
+
+@runner_router.get("/programme", response=ProgrammeResponse, summary="The active programme")
+def programme_get(request: HttpRequest, runner: int | None = None) -> dict[str, Any]:
+    """Your own programme; a physio passes `runner`. Constant queries whatever the history."""
+    who = _runner_param(request, runner, "programme (API)")
+    return programme_response(who)
+
+
+@runner_router.post(
+    "/sessions", response={200: SessionOut, 201: SessionOut}, summary="Log a session"
+)
+def sessions_create(request: HttpRequest, payload: SessionIn) -> Status[dict[str, Any]]:
+    """Stores the session at once; each exercise waits for tomorrow morning's check-in before
+    it is decided. Returns decisions made now (earlier sessions settled, an ease-back after a
+    break). Sending the same `client_token` again returns the first answer (200)."""
+    runner = _self_runner(request)
+    exercises = [
+        ExerciseInput(
+            e.entry,
+            e.control,
+            tuple(SetInput(s.reps_or_seconds, s.load_step, s.pain_during) for s in e.sets),
+        )
+        for e in payload.exercises
+    ]
+    try:
+        outcome = session_log(
+            runner=runner, day=payload.date, client_token=payload.client_token, exercises=exercises
+        )
+    except ValidationError as exc:
+        raise _invalid(exc) from None
+    return Status(201 if outcome.created else 200, session_out(outcome))
+
+
+@runner_router.post(
+    "/checkins", response={200: CheckInOut, 201: CheckInOut}, summary="Morning check-in"
+)
+def checkins_create(request: HttpRequest, payload: CheckInIn) -> Status[dict[str, Any]]:
+    """Pain and stiffness on waking. Judges yesterday's session (if any) and returns the
+    decisions; never dated in the future."""
+    runner = _self_runner(request)
+    try:
+        outcome = check_in_record(
+            runner=runner, day=payload.date, pain=payload.pain, stiffness=payload.stiffness
+        )
+    except ValidationError as exc:
+        raise _invalid(exc) from None
+    check_in = outcome.check_in
+    assert check_in is not None
+    body = {
+        "check_in": {
+            "id": check_in.pk,
+            "date": check_in.date,
+            "pain": check_in.pain,
+            "stiffness": check_in.stiffness,
+        },
+        "created": outcome.created,
+        "decisions": [decision_out(d) for d in outcome.decisions],
+    }
+    return Status(201 if outcome.created else 200, body)
+
+
+@runner_router.get("/decisions", response=list[DecisionOut], summary="Decision timeline")
+def decisions_list(
+    request: HttpRequest,
+    runner: int | None = None,
+    before: int | None = None,
+    limit: int = Query(TIMELINE_PAGE, ge=1, le=200),
+) -> list[dict[str, Any]]:
+    """Newest first. Page with `before` = the last id you have."""
+    who = _runner_param(request, runner, "decisions (API)")
+    return [decision_out(d) for d in decision_timeline(runner=who, before=before, limit=limit)]
+
+
+@runner_router.post("/overrides", response={201: OverrideOut}, summary="Physio override")
+def overrides_create(request: HttpRequest, payload: OverrideIn) -> Status[dict[str, Any]]:
+    """Pin a rung (and, with `sets` and `target`, the dose), or `clear` the pin. Recorded as a
+    decision the runner sees."""
+    user = request.auth  # type: ignore[attr-defined]
+    entry = (
+        ProgrammeEntry.objects.select_related("programme__runner", "ladder")
+        .filter(pk=payload.entry)
+        .first()
+    )
+    if entry is None:
+        raise Http404("No such entry.")
+    runner_check_for_viewer(viewer=user, runner=entry.programme.runner, what="override (API)")
+    if not is_clinician(user):
+        raise ApiError(403, "forbidden", "Only a physio can override the programme.")
+    try:
+        if payload.action == "clear":
+            decision = override_clear(entry=entry, by=user)
+        else:
+            if not payload.rung:
+                raise ValidationError({"rung": "Say which rung to pin."})
+            dose = None
+            if payload.sets is not None and payload.target is not None:
+                dose = DoseInput(payload.sets, payload.target, payload.load_step)
+            decision = override_set(
+                entry=entry, by=user, rung_key=payload.rung, dose=dose, note=payload.note
+            )
+    except ValidationError as exc:
+        raise _invalid(exc) from None
+    return Status(201, {"decision": decision_out(decision), "entry": entry.pk})

@@ -1,0 +1,122 @@
+"""Demo training history: a screening, a programme and six weeks of sessions and check-ins.
+
+Everything goes through the real services, so the decisions on the demo runner's timeline are
+the engine's own: holds while it learns the morning baseline, progressions, a hold for pain of
+4/10 that settled, a regression for pain above 5/10 and one for a stiff morning (both alert the
+physio). Running it again changes nothing: a runner who already has a screening is left alone.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db import transaction
+
+from stridewell.accounts.models import User
+from stridewell.core.time import now_london
+from stridewell.training.models import Ladder, Programme, Screening
+from stridewell.training.services_logging import (
+    ExerciseInput,
+    SetInput,
+    check_in_record,
+    session_log,
+)
+from stridewell.training.services_screening import screening_record
+
+TOKENS = uuid.UUID("5f0c7a52-8d0e-4a55-9f57-3c0d9b1f6a10")  # namespace for demo session tokens
+WEEKS = 6
+
+
+@dataclass(frozen=True)
+class DemoDay:
+    pain_during: int = 1  # highest pain in the session (0 = no session that day)
+    control: str = "good"
+    morning: tuple[int, int] | None = (1, 1)  # next-morning (pain, stiffness)
+
+
+# Tuesdays and Fridays, week by week: (Tuesday, Friday).
+PLAN: tuple[tuple[DemoDay, DemoDay], ...] = (
+    (DemoDay(), DemoDay()),  # week 1: the engine learns the usual morning stiffness
+    (DemoDay(), DemoDay(pain_during=2)),  # progressions
+    (DemoDay(), DemoDay()),
+    (DemoDay(pain_during=4), DemoDay(pain_during=7, morning=(2, 2))),  # a hold, then a regress
+    (DemoDay(), DemoDay(control="ok")),
+    (DemoDay(morning=(1, 4)), DemoDay()),  # a stiff morning: regress and tell the physio
+)
+SESSION_DAYS = (1, 4)  # Tuesday, Friday
+REST_DAY_CHECK_INS = (0, 3)  # Monday and Thursday mornings (pain 1, stiffness 1)
+
+
+def _sets(entry, pain: int) -> tuple[SetInput, ...]:
+    entry.refresh_from_db()
+    # The last set carries the session's highest pain; earlier sets a point less (never < 0).
+    pains = [max(pain - 1, 0)] * (entry.sets - 1) + [pain]
+    return tuple(SetInput(entry.target, entry.load_step, p) for p in pains)
+
+
+@transaction.atomic
+def seed_training_runner_demo(
+    *, runner: User, physio: User, today: date | None = None
+) -> Programme | None:
+    """Give `runner` a screening by `physio`, a programme and six weeks of history.
+
+    Needs the exercise library (seed it first). Returns the programme, or None when the runner
+    was already seeded (or the library is empty)."""
+    if Screening.objects.filter(runner=runner).exists():
+        return None
+    if not Ladder.objects.filter(is_active=True, is_placed_by_screening=True).exists():
+        return None
+    today = today or now_london().date()
+    start = today - timedelta(days=today.weekday(), weeks=WEEKS)  # the Monday six weeks ago
+    outcome = screening_record(
+        runner=runner,
+        recorded_by=physio,
+        day=start,
+        age=38,
+        sex="female",
+        current_pain=1,
+        measures={
+            "step_down": {"left": 2, "right": 3},
+            "trendelenburg_positive": {"left": False, "right": False},
+            "side_bridge_seconds": {"left": 52, "right": 44},
+            "hip_abduction_nm_kg": {"left": 1.32, "right": 1.12},
+            "balance_seconds": {"left": 45, "right": 38},
+        },
+        injuries=[{"area": "right knee (runner's knee)", "months_ago": 8}],
+        notes="Demo screening: right-sided patellofemoral pain last spring, now settled.",
+        sessions_per_week=2,
+        today=start,
+    )
+    programme = outcome.programme
+    if programme is None:
+        return None
+    entries = list(programme.entries.order_by("position"))
+    sessions = {
+        start + timedelta(weeks=week, days=offset): plan
+        for week, pair in enumerate(PLAN)
+        for offset, plan in zip(SESSION_DAYS, pair, strict=True)
+    }
+    day = start
+    while day <= today and day < start + timedelta(weeks=WEEKS):
+        # Each morning: the check-in first (after yesterday's session, or a rest day), then
+        # the day's session, as the runner would.
+        yesterday = sessions.get(day - timedelta(days=1))
+        if yesterday is not None and yesterday.morning is not None:
+            _check_in(runner, day, yesterday.morning)
+        elif day.weekday() in REST_DAY_CHECK_INS:
+            _check_in(runner, day, (1, 1))
+        plan = sessions.get(day)
+        if plan is not None:
+            exercises = [
+                ExerciseInput(e.pk, plan.control, _sets(e, plan.pain_during)) for e in entries
+            ]
+            token = uuid.uuid5(TOKENS, f"{runner.pk}:{day.isoformat()}")
+            session_log(runner=runner, day=day, client_token=token, exercises=exercises, today=day)
+        day += timedelta(days=1)
+    return programme
+
+
+def _check_in(runner: User, day: date, morning: tuple[int, int]) -> None:
+    check_in_record(runner=runner, day=day, pain=morning[0], stiffness=morning[1], today=day)

@@ -1,0 +1,245 @@
+"""Screening forms (clinic and self-screen), check-in, override and programme choice."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any, cast
+
+from django import forms
+
+from stridewell.training import engine
+from stridewell.training.engine.screening_input import RED_FLAG_WORDS
+from stridewell.training.forms_runner.common import (
+    RATINGS,
+    SIDES,
+    SQUAT_CRITERIA,
+    date_field,
+    decimal_field,
+    pain_field,
+)
+from stridewell.training.models import Sex
+
+
+class _ScreeningBase(forms.Form):
+    """Fields every screening asks; the clinic form adds the tests a physio performs."""
+
+    SIDED: tuple[str, ...] = ()
+
+    def __init__(self, *args: Any, today: date, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.today = today
+        self.fields = {"date": date_field("Date of screening", today), **self.fields}
+
+    age = forms.IntegerField(
+        label="Age", min_value=12, max_value=100, widget=forms.NumberInput({"inputmode": "numeric"})
+    )
+    sex = forms.ChoiceField(
+        label="Sex", choices=Sex.choices, help_text="Used only to compare hip strength with norms."
+    )
+    current_pain = pain_field("Pain today")
+    injuries = forms.CharField(
+        label="Injury history",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="One per line: where, then how many months ago. For example: left calf, 4",
+    )
+    red_flags = forms.MultipleChoiceField(
+        label="Do any of these apply?",
+        required=False,
+        choices=[(str(flag), words.capitalize()) for flag, words in RED_FLAG_WORDS.items()],
+        widget=forms.CheckboxSelectMultiple,
+    )
+    sessions_per_week = forms.TypedChoiceField(
+        label="Strength sessions a week",
+        coerce=int,
+        initial=2,
+        choices=[(n, str(n)) for n in (1, 2, 3, 4)],
+    )
+
+    def clean_date(self) -> date:
+        day = self.cleaned_data["date"]
+        if day > self.today:
+            raise forms.ValidationError("The screening can't be dated in the future.")
+        return day
+
+    def clean_injuries(self) -> list[dict[str, Any]]:
+        items = []
+        for n, line in enumerate(self.cleaned_data["injuries"].splitlines(), start=1):
+            if not line.strip():
+                continue
+            area, _, months = line.rpartition(",")
+            if not area.strip() or not months.strip().isdigit():
+                raise forms.ValidationError(
+                    f"Line {n}: write the area, a comma, then months ago (e.g. left calf, 4)."
+                )
+            items.append({"area": area.strip(), "months_ago": int(months)})
+        return items
+
+    def _sided(self, name: str, cast: Callable[[Any], Any]) -> dict[str, Any] | None:
+        values = [self.cleaned_data.get(f"{name}_{side}") for side in SIDES]
+        if all(v in (None, "") for v in values):
+            return None
+        if any(v in (None, "") for v in values):
+            self.add_error(f"{name}_left", "Give both sides, or leave both empty.")
+            return None
+        return {side: cast(v) for side, v in zip(SIDES, values, strict=True)}
+
+    def measures(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        casts: dict[str, Callable[[Any], Any]] = {
+            "step_down": int,
+            "trendelenburg_positive": lambda v: v == "positive",
+        }
+        for name in self.SIDED:
+            value = self._sided(name, casts.get(name, float))
+            if value is not None:
+                out[name] = value
+        return out
+
+
+def _step_down(label: str) -> forms.Field:
+    return forms.IntegerField(
+        label=label,
+        required=False,
+        min_value=0,
+        max_value=6,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+
+
+def _trendelenburg(label: str) -> forms.Field:
+    choices = [("", "Not tested"), ("negative", "Negative"), ("positive", "Positive")]
+    return forms.ChoiceField(label=label, required=False, choices=choices)
+
+
+def _seconds(label: str, high: int) -> forms.Field:
+    return decimal_field(label, low=0, high=high, step="1")
+
+
+# name -> (label, field factory); each test is asked per side.
+TESTS: dict[str, tuple[str, Callable[[str], forms.Field]]] = {
+    "step_down": ("Lateral step-down score (0-6)", _step_down),
+    "trendelenburg_positive": ("Trendelenburg", _trendelenburg),
+    "side_bridge_seconds": ("Side bridge hold (seconds)", lambda lb: _seconds(lb, 600)),
+    "hip_abduction_nm_kg": (
+        "Hip-abduction strength (Nm/kg)",
+        lambda lb: decimal_field(lb, low=0.01, high=5, step="0.01"),
+    ),
+    "balance_seconds": (
+        "Single-leg balance (seconds, best of 3, max 45)",
+        lambda lb: _seconds(lb, 45),
+    ),
+}
+
+
+def _add_sided(form_class: type[forms.Form], names: tuple[str, ...]) -> None:
+    for name in names:
+        label, make = TESTS[name]
+        for side in SIDES:
+            form_class.base_fields[f"{name}_{side}"] = make(f"{label}, {side}")
+
+
+class ClinicScreeningForm(_ScreeningBase):
+    """The physio's screening: every test, per side."""
+
+    SIDED = tuple(TESTS)
+    notes = forms.CharField(label="Notes", required=False, widget=forms.Textarea({"rows": 3}))
+
+    def squat_names(self) -> dict[str, list[str]]:
+        return {side: [f"sls_{side}_{c}" for c in SQUAT_CRITERIA] for side in SIDES}
+
+    def measures(self) -> dict[str, Any]:
+        out = super().measures()
+        ratings = {
+            side: {c: self.cleaned_data.get(f"sls_{side}_{c}") or "" for c in SQUAT_CRITERIA}
+            for side in SIDES
+        }
+        given = [r for side in SIDES for r in ratings[side].values() if r]
+        if given and len(given) < 2 * len(SQUAT_CRITERIA):
+            self.add_error("sls_left_overall", "Rate all five criteria on both sides, or none.")
+        elif given:
+            out["single_leg_squat"] = ratings
+        return out
+
+
+for _side in SIDES:
+    for _criterion in SQUAT_CRITERIA:
+        ClinicScreeningForm.base_fields[f"sls_{_side}_{_criterion}"] = forms.ChoiceField(
+            label=f"Single-leg squat, {_side}: {_criterion}", required=False, choices=RATINGS
+        )
+_add_sided(ClinicScreeningForm, ClinicScreeningForm.SIDED)
+
+
+class SelfScreenForm(_ScreeningBase):
+    """What a runner can test at home, with a timer and a wall to touch."""
+
+    SIDED = ("side_bridge_seconds", "balance_seconds")
+
+
+_add_sided(SelfScreenForm, SelfScreenForm.SIDED)
+
+
+class CheckInForm(forms.Form):
+    def __init__(self, *args: Any, today: date, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields = {"date": date_field("Morning of", today), **self.fields}
+
+    pain = pain_field("Pain on waking")
+    stiffness = pain_field("Stiffness on waking")
+
+
+class OverrideForm(forms.Form):
+    """Pin a rung; tick "fix the dose" to pin sets, reps and load as well."""
+
+    rung = forms.ChoiceField(label="Exercise")
+    fix_dose = forms.BooleanField(label="Also fix the dose below", required=False)
+    sets = forms.IntegerField(label="Sets", min_value=1, max_value=20, required=False)
+    target = forms.IntegerField(
+        label="Reps (or seconds) per set", min_value=1, max_value=600, required=False
+    )
+    load_step = forms.TypedChoiceField(label="Load", coerce=int, required=False, empty_value=None)
+    note = forms.CharField(label="Note for the runner", required=False, max_length=500)
+
+    def __init__(
+        self, *args: Any, ladder: engine.Ladder, current: engine.ProgressionState, **kwargs: Any
+    ) -> None:
+        kwargs.setdefault("prefix", f"o{current.ladder_key}")
+        super().__init__(*args, **kwargs)
+        rung_field = cast(forms.ChoiceField, self.fields["rung"])
+        rung_field.choices = [(r.key, r.label) for r in ladder.ordered]
+        self.fields["rung"].initial = current.rung_key
+        scale = ladder.rung(current.rung_key).scale
+        cast(forms.ChoiceField, self.fields["load_step"]).choices = list(enumerate(scale.labels))
+        self.initial.setdefault("sets", current.dose.sets)
+        self.initial.setdefault("target", current.dose.target)
+        self.initial.setdefault("load_step", current.dose.load_step)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("fix_dose") and (data.get("sets") is None or data.get("target") is None):
+            raise forms.ValidationError("Give the sets and reps to fix the dose.")
+        return data
+
+
+class ManualProgrammeForm(forms.Form):
+    """One optional rung per ladder."""
+
+    sessions_per_week = SelfScreenForm.base_fields["sessions_per_week"]
+
+    def __init__(self, *args: Any, ladders: list[engine.Ladder], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for ladder in ladders:
+            self.fields[f"ladder_{ladder.key}"] = forms.ChoiceField(
+                label=ladder.name,
+                required=False,
+                choices=[("", "Not in this programme")]
+                + [(r.key, f"{n}. {r.label}") for n, r in enumerate(ladder.ordered, 1)],
+            )
+
+    def rung_keys(self) -> list[str]:
+        return [v for k, v in self.cleaned_data.items() if k.startswith("ladder_") and v]
+
+
+class FindRunnerForm(forms.Form):
+    email = forms.EmailField(label="Runner's e-mail address")
