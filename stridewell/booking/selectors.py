@@ -195,13 +195,13 @@ def _blocking(
     # Both databases return the minutes as Python ints (SQLite: CAST AS INTEGER; PostgreSQL:
     # ::bigint).
     for practitioner_id, room_id, status, start, blocked_start, blocked_end in fetched:
-        span = (blocked_start, blocked_end)
+        taken: Span = (blocked_start, blocked_end)
         if practitioner_id in busy:
-            busy[practitioner_id].append(span)
+            busy[practitioner_id].append(taken)
             if status in booked:
                 load[(slugs[practitioner_id], weeks.of(start))] += 1
         if room_id in room_busy:
-            room_busy[room_id].append(span)
+            room_busy[room_id].append(taken)
     return busy, room_busy, load
 
 
@@ -353,3 +353,17 @@ def slot_next_free(
         if len(found) == limit:
             break
     return found
+
+
+def appointment_list_for_user(*, user: Any) -> QuerySet[Appointment]:
+    """A patient's own appointments (booked while logged in), for their calendar feed.
+
+    Held slots are someone choosing details, not an appointment, so they are left out;
+    cancelled ones stay so that calendar apps remove the event they already show.
+    """
+    return (
+        Appointment.objects.filter(patient=user)
+        .exclude(status=Status.HELD)
+        .select_related("appointment_type")
+        .order_by("start")
+    )

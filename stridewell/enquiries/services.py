@@ -39,9 +39,7 @@ def _require_answerer(user: User) -> None:
 
 
 def booking_url() -> str:
-    # Booking is being built; until it provides `booking:start` the Visit page explains how
-    # to book. This is the one line to change when it lands.
-    return f"{settings.SITE_URL}{reverse('clinic:visit')}#book"
+    return f"{settings.SITE_URL}{reverse('booking:start')}"
 
 
 def clinic_inbox_address() -> str:

@@ -33,9 +33,7 @@ def absolute_url(path: str) -> str:
 
 
 def booking_url() -> str:
-    # Booking is being built; until it provides `booking:start`, the Visit page explains how
-    # to book. Switch this one line when it lands.
-    return absolute_url(reverse("clinic:visit") + "#book")
+    return absolute_url(reverse("booking:start"))
 
 
 def confirm_url(subscriber: Subscriber) -> str:

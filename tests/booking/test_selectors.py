@@ -108,3 +108,26 @@ def test_inactive_types_are_not_found(make_type):
     make_type("old-type", is_active=False)
 
     assert appointment_type_get(slug="old-type") is None
+
+
+def test_a_runner_sees_only_their_own_appointments_for_their_calendar(
+    follow_up, asha, monday, make_user
+):
+    from stridewell.booking.selectors import appointment_list_for_user
+    from stridewell.booking.services.booking import appointment_book
+    from tests.booking.conftest import booking_request
+
+    maya = make_user(email="maya@example.test")
+    other = make_user(email="other@example.test")
+    now = at(monday, 7) - timedelta(days=2)
+    mine = appointment_book(
+        request=booking_request(start=at(monday, 10)), source="web", user=maya, now=now
+    ).appointment
+    appointment_book(
+        request=booking_request(start=at(monday, 11), email="other@example.test"),
+        source="web",
+        user=other,
+        now=now,
+    )
+
+    assert list(appointment_list_for_user(user=maya)) == [mine]

@@ -89,7 +89,7 @@ def test_a_runner_asks_and_a_physio_answers_with_a_screening_link(browser_page, 
 
     [reply] = _wait_for(smtp_sink, "Re: your question to Stridewell Sports Physiotherapy")
     assert reply["To"] == "tom@example.com"
-    assert f"{site.url}/clinic/#book" in _text(reply)
+    assert f"{site.url}/booking/" in _text(reply)
     enquiry = Enquiry.objects.get()
     assert enquiry.status == EnquiryStatus.ANSWERED
     assert enquiry.phone == "07700 900123"

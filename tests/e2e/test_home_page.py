@@ -146,16 +146,14 @@ def test_footer_gives_address_stations_phone_and_emergency_line(browser_page, li
     assert "For acute injuries outside opening hours." in emergency.inner_text()
 
 
-def test_book_a_screening_leads_to_the_visit_page_booking_details(
-    browser_page, live_server, clinic
-):
+def test_book_a_screening_leads_to_online_booking(browser_page, live_server, clinic):
     page = browser_page.page
     page.goto(live_server.url + "/")
 
     page.get_by_test_id("book-cta").click()
 
     page.wait_for_load_state()
-    assert page.url == live_server.url + "/clinic/#book"
+    assert page.url == live_server.url + "/booking/"
 
 
 def test_home_page_raises_no_csp_violations(browser_page, live_server, clinic):

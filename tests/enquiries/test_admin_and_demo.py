@@ -27,4 +27,4 @@ def test_the_demo_has_one_enquiry_in_each_state_and_is_idempotent(physio):
     assert sorted(Enquiry.objects.values_list("email", "status")) == first
     assert sorted(status for _, status in first) == ["answered", "closed", "new"]
     assert EnquiryReply.objects.count() == 2
-    assert EnquiryReply.objects.get(suggests_screening=True).booking_url.endswith("/clinic/#book")
+    assert EnquiryReply.objects.get(suggests_screening=True).booking_url.endswith("/booking/")

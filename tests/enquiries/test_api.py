@@ -135,7 +135,7 @@ def test_the_clinic_team_lists_reads_replies_and_closes(client, who, request, ma
     assert listed.json()[0]["question_preview"] == QUESTION[:140]
     assert read.json()["email"] == "tom@example.com"
     assert replied.status_code == 201
-    assert replied.json()["booking_url"] == "https://stridewell.test/clinic/#book"
+    assert replied.json()["booking_url"] == "https://stridewell.test/booking/"
     assert replied.json()["is_emailed"] is True
     assert closed.status_code == 200
     assert closed.json()["status"] == "closed"

@@ -97,7 +97,7 @@ def test_suggesting_a_screening_adds_the_booking_link(
             {"body": "Let us have a look.", "suggest_screening": "on", "channel": "email"},
         )
 
-    link = "https://stridewell.test/clinic/#book"
+    link = "https://stridewell.test/booking/"
     reply = EnquiryReply.objects.get()
     assert reply.suggests_screening is True
     assert reply.booking_url == link

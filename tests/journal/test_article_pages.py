@@ -94,7 +94,7 @@ def test_the_article_page_shows_the_body_author_and_reading_time(client, article
 def test_the_article_page_leads_to_booking_and_advice(client, article):
     html = client.get("/journal/gluteus-medius/").content.decode()
 
-    assert 'href="/clinic/#book" data-testid="cta-book">Book a screening</a>' in html
+    assert 'href="/booking/" data-testid="cta-book">Book a screening</a>' in html
     assert 'href="/advice/" data-testid="cta-advice">E-mail us for advice</a>' in html
 
 
