@@ -9,7 +9,10 @@ from stridewell.api.errors import install_error_handlers
 api = NinjaAPI(
     title="Stridewell API",
     version="1",
-    description="Clinic information, accounts and (later) training, booking and planning.",
+    description=(
+        "Stridewell: clinic information, accounts, training, marathon plans, booking, "
+        "journal, newsletter and enquiries."
+    ),
     urls_namespace="api",
     docs_url="/docs",
     openapi_url="/openapi.json",
