@@ -1,8 +1,8 @@
 """Newsletter sign-up in a real browser, down to the welcome code working once at booking.
 
 Sign up → confirmation e-mail arrives at a real SMTP server → open its link → confirm → the
-code shows on screen and in the welcome e-mail → the booking hook accepts it once and
-refuses it the second time.
+code shows on screen and in the welcome e-mail → the booking API takes it off one
+appointment and refuses it for a second one.
 
 The form used is the one in the site footer of the home page.
 """
@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 import time
+from datetime import timedelta
 
 import pytest
-from django.db import transaction
+from django.test import Client
+from django.utils import timezone
 
-from stridewell.newsletter.discounts import DiscountError, discount_redeem
 from stridewell.newsletter.models import Consent, DiscountCode, Subscriber
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -49,10 +50,44 @@ def _text(message) -> str:
     return message.get_body(preferencelist=("plain",)).get_content()
 
 
-def _book(code: str, reference: str) -> str:
-    # What the booking service does inside its own transaction.
-    with transaction.atomic():
-        return discount_redeem(code=code, reference=reference).reference
+def _clinic_with_free_slots() -> None:
+    """The demo clinic, physios, appointment types and working hours: enough to book."""
+    from stridewell.accounts.demo import seed_accounts_demo
+    from stridewell.booking.demo import seed_booking_demo
+    from stridewell.clinic.demo import seed_clinic_demo
+
+    users = seed_accounts_demo()
+    seed_clinic_demo(physios=[user for user in users.values() if user.is_physio])
+    seed_booking_demo()
+
+
+def _book(code: str, key: str):
+    """Book the next free follow-up through the public booking API with the welcome code."""
+    client = Client()
+    today = timezone.localdate()
+    slots = client.get(
+        "/api/booking/availability",
+        {
+            "type": "follow-up-30",
+            "practitioner": "any",
+            "start": today.isoformat(),
+            "end": (today + timedelta(days=13)).isoformat(),
+        },
+    ).json()["slots"]
+    return client.post(
+        "/api/booking/appointments",
+        {
+            "type": "follow-up-30",
+            "practitioner": slots[0]["practitioner"],
+            "start": slots[0]["start"],
+            "patient": {"name": "Amara Okafor", "email": EMAIL, "phone": "07700 900456"},
+            "is_new_patient": False,
+            "accept_policy": True,
+            "discount_code": code,
+        },
+        content_type="application/json",
+        headers={"Idempotency-Key": key},
+    )
 
 
 def test_sign_up_confirm_and_use_the_welcome_code_once(browser_page, site, smtp_sink):
@@ -95,11 +130,15 @@ def test_sign_up_confirm_and_use_the_welcome_code_once(browser_page, site, smtp_
     assert stored.code == shown_code
     assert stored.subscriber == Subscriber.objects.get(email=EMAIL)
 
-    assert _book(shown_code, "appointment-1001") == "appointment-1001"
-    with pytest.raises(DiscountError) as refused:
-        _book(shown_code, "appointment-1002")
-    assert refused.value.code == "used"
-    assert refused.value.message == "This code has already been used."
+    # The booking service takes the code once, and only once.
+    _clinic_with_free_slots()
+    first = _book(shown_code, "newsletter-e2e-1")
+    assert first.status_code == 201, first.content
+    assert first.json()["discount_percent"] == 10
+    second = _book(shown_code, "newsletter-e2e-2")
+    assert second.status_code == 422, second.content
+    assert "discount_code" in second.json()["error"]["fields"]
+    assert DiscountCode.objects.get().reference == f"booking:{first.json()['id']}"
     assert browser_page.csp_violations() == []
 
 
