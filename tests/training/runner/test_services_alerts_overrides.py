@@ -205,3 +205,22 @@ def test_an_override_off_the_ladder_or_scale_is_refused(physio, entries, rung, d
         override_set(entry=entries[0], by=physio, rung_key=rung, dose=dose)
     assert field in caught.value.message_dict
     assert Decision.objects.count() == before
+
+
+def test_the_daily_scan_command_raises_the_missed_sessions_alert_once(runner, physio, entries):
+    import io
+
+    from django.core.management import call_command
+
+    log(runner, entries, WEEK2)
+    out = io.StringIO()
+
+    # Weeks later the runner has plainly missed two planned sessions.
+    call_command("training_alerts_scan", stdout=out)
+    call_command("training_alerts_scan", stdout=out)
+
+    assert Alert.objects.filter(kind="missed_two_sessions", runner=runner).count() == 1
+    assert out.getvalue().splitlines() == [
+        "1 missed-session alert(s) raised.",
+        "0 missed-session alert(s) raised.",
+    ]
