@@ -11,6 +11,7 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("robots.txt", journal_discovery.robots_txt, name="robots_txt"),
     path("sitemap.xml", journal_discovery.sitemap_xml, name="sitemap"),
+    path("accounts/my-data/", core_views.my_data_download, name="my_data"),
     path("accounts/", include("stridewell.accounts.urls")),
     path("clinic/", include("stridewell.clinic.urls")),
     path("training/", include("stridewell.training.urls")),

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import logging
 
+from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -64,3 +65,16 @@ def server_error(request: HttpRequest) -> HttpResponse:
     from django.template import loader
 
     return HttpResponse(loader.get_template("500.html").render({}), status=500)
+
+
+@login_required
+@require_GET
+def my_data_download(request: HttpRequest) -> HttpResponse:
+    """The logged-in person's own data as a JSON file (right of access and portability)."""
+    from stridewell.core.personal_data import personal_data_export
+
+    document = personal_data_export(user=request.user)
+    response = JsonResponse(document, json_dumps_params={"indent": 2})
+    response["Content-Disposition"] = 'attachment; filename="stridewell-my-data.json"'
+    response["Cache-Control"] = "no-store"
+    return response
