@@ -1,7 +1,7 @@
 """The three demo articles, written for Stridewell by the clinic team (our own words).
 
-Figures come from /work/shared/domain/facts.md and name their source in the text. The articles
-are general education, not advice for a particular person, and say so.
+Figures come from the project's domain notes (shared/domain/facts.md) and name their source.
+The articles are general education, not advice for a particular person, and say so.
 """
 
 from __future__ import annotations

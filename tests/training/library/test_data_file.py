@@ -96,7 +96,7 @@ def test_every_exercise_is_described_with_a_unit_cues_and_a_level():
         assert len(e.description) > 40, e.key
         assert e.unit in {"reps", "seconds", "metres"}, e.key
         assert len(e.cues) >= 2, e.key
-        assert 1 <= e.level <= 6, e.key
+        assert e.level in range(1, 7), e.key
         assert e.muscles, e.key
 
 
