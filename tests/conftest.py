@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
 import pytest
 
+from tests.support.clock import pinned_clock, pinned_now
 from tests.support.smtp import smtp_sink  # noqa: F401 — shared fixture
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
@@ -26,6 +28,17 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if skipped:
         print(f"\nCI=true: {skipped} test(s) were skipped; under CI a skip is a failure.")
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"clock pinned at {pinned_now().isoformat()} (STRIDEWELL_TEST_NOW overrides)"
+
+
+@pytest.fixture(autouse=True)
+def _pinned_clock() -> Iterator[None]:
+    """No test depends on the day it runs: each starts at the same pinned instant."""
+    with pinned_clock():
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -21,9 +21,17 @@ def main() -> None:
     import django
 
     django.setup()
+    from tests.support.clock import pinned_clock
+
+    with pinned_clock():  # the same pinned instant as the test that started this process
+        _run()
+
+
+def _run() -> None:
     from django.core.management import call_command
     from django.test.utils import setup_test_environment
 
+    from stridewell.booking.models import Appointment
     from tests.booking.race import confirm_race, race, seed
 
     if sys.argv[1] == "migrate":
@@ -36,8 +44,6 @@ def main() -> None:
         print(json.dumps(confirm_race(clients=clients)))
         return
     result = race(clients=clients, practitioner=who, path=path)
-    from stridewell.booking.models import Appointment
-
     result["rows"] = list(
         Appointment.objects.order_by("practitioner__slug").values_list(
             "practitioner__slug", "status"

@@ -12,6 +12,7 @@ from stridewell.booking.demo import FORTNIGHT, seed_booking_demo
 from stridewell.booking.models import Appointment, AppointmentType, Room, Status, WorkingHours
 from stridewell.booking.selectors import slot_list_available
 from stridewell.clinic.demo import seed_clinic_demo
+from stridewell.clinic.models import Closure
 from stridewell.core.time import LONDON
 from tests.booking.conftest import weekday_ahead
 
@@ -25,6 +26,10 @@ def seeded():
     seed_clinic_demo(physios=[u for u in users.values() if u.is_physio], today=today)
     added = seed_booking_demo(today=today)
     return today, added
+
+
+def _closed(day):
+    return Closure.objects.filter(start_date__lte=day, end_date__gte=day).exists()
 
 
 def test_the_types_match_the_clinic_offer(seeded):
@@ -53,8 +58,9 @@ def test_a_fortnight_is_booked_with_free_slots_left_every_working_day(seeded):
     follow_up = AppointmentType.objects.get(slug="follow-up-30")
     for offset in range(FORTNIGHT):
         day = today + timedelta(days=offset)
-        if day.weekday() == 6:
-            assert by_day[day] == 0  # Sundays are for emergencies only
+        if day.weekday() == 6 or _closed(day):
+            # Sundays, bank holidays and closures are for emergencies only
+            assert by_day[day] == 0, day
             continue
         free = slot_list_available(
             appointment_type=follow_up, practitioner="any", first_day=day, last_day=day
