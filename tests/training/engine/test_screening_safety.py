@@ -97,7 +97,7 @@ def test_a_ladder_whose_first_rung_is_locked_is_left_out_with_a_reason():
     lunge = Ladder(
         "lunge",
         "Lunges",
-        (Rung("split", "split", 1, "Split squat", level=1, prerequisites=(Prerequisite("hitch"),)),),
+        (Rung("split", "split", 1, "Split squat", prerequisites=(Prerequisite("hitch"),)),),
     )
     placement = screening_place(replace(GOOD, current_pain=4), [balance, lunge])
 
