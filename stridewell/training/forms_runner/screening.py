@@ -68,11 +68,9 @@ class _ScreeningBase(forms.Form):
         choices=[(str(flag), words.capitalize()) for flag, words in RED_FLAG_WORDS.items()],
         widget=forms.CheckboxSelectMultiple,
     )
-    years_running = _count("Years running", MAX_YEARS_RUNNING, "Optional. Round to whole years.")
-    weekly_km = _count(
-        "Distance in a usual week (km)", MAX_WEEKLY_KM, "Optional. Over the last month or so."
-    )
-    marathons_finished = _count("Marathons finished", MAX_MARATHONS, "Optional.")
+    years_running = _count("Years running", MAX_YEARS_RUNNING, "Round to whole years.")
+    weekly_km = _count("Distance in a usual week (km)", MAX_WEEKLY_KM, "Over the last month or so.")
+    marathons_finished = _count("Marathons finished", MAX_MARATHONS)
     bone_stress_signs = forms.MultipleChoiceField(
         label="Have you noticed any of these?",
         required=False,
