@@ -62,13 +62,15 @@ def good_test_words(s: ScreeningInput, *, any_test_capped: bool, lopsided: bool)
         step_down_grade(s.step_down.get(side)) is Rating.GOOD for side in Side
     ):
         named.append("good step-downs")
-    holds = (s.side_bridge_seconds, s.balance_seconds)
-    if not named and all(h is not None for h in holds):
-        bridge = min(s.side_bridge_seconds.left, s.side_bridge_seconds.right)  # type: ignore[union-attr]
-        balance = min(s.balance_seconds.left, s.balance_seconds.right)  # type: ignore[union-attr]
-        if bridge >= GOOD_HOLD_SECONDS and balance >= GOOD_HOLD_SECONDS:
+    bridge, balance = s.side_bridge_seconds, s.balance_seconds
+    if not named and bridge is not None and balance is not None:
+        shortest_bridge, shortest_balance = (
+            min(bridge.left, bridge.right),
+            min(balance.left, balance.right),
+        )
+        if min(shortest_bridge, shortest_balance) >= GOOD_HOLD_SECONDS:
             named.append(
-                f"side bridges of {bridge:g} s or more and {balance:g} s or more balancing on "
-                "each leg"
+                f"side bridges of {shortest_bridge:g} s or more and {shortest_balance:g} s or "
+                "more balancing on each leg"
             )
     return _and(named) if named else None
