@@ -174,3 +174,16 @@ def test_bad_history_is_refused_and_nothing_saved(runner, physio, library, histo
         _record(runner, physio, history=history)
     assert field in caught.value.message_dict
     assert Screening.objects.count() == 0
+
+
+def test_a_programme_chosen_by_hand_after_a_pain_referral_starts_from_a_capped_baseline(
+    runner, physio, assign
+):
+    # Given a clinic screening at 7/10 that referred (no programme)
+    assert _record(runner, physio, current_pain=7).programme is None
+
+    # When the physio then chooses the exercises by hand
+    entry = assign(runner)[0]
+
+    # Then the morning baseline starts at 4/10, not 7/10
+    assert (entry.state["baseline"]["pain"], entry.state["baseline"]["start_pain"]) == (4, 4)
