@@ -23,7 +23,7 @@ from stridewell.training.services_logging import (
     check_in_record,
     session_log,
 )
-from stridewell.training.services_screening import screening_record
+from stridewell.training.services_screening import RunningHistory, screening_record
 
 TOKENS = uuid.UUID("5f0c7a52-8d0e-4a55-9f57-3c0d9b1f6a10")  # namespace for demo session tokens
 WEEKS = 6
@@ -87,6 +87,7 @@ def seed_training_runner_demo(
         injuries=[{"area": "right knee (runner's knee)", "months_ago": 8}],
         notes="Demo screening: right-sided patellofemoral pain last spring, now settled.",
         sessions_per_week=2,
+        history=RunningHistory(years_running=5, weekly_km=40, marathons_finished=2),
         today=start,
     )
     programme = outcome.programme

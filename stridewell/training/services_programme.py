@@ -190,7 +190,7 @@ def programme_assign_manual(
         started_on=today,
         sessions_per_week=sessions_per_week,
         picks=picks,
-        baseline_pain=0 if latest is None else latest.current_pain,
+        baseline_pain=0 if latest is None else engine.baseline_pain_for(latest.current_pain),
         assumed_progress=assumed,
         lib=lib,
     )

@@ -1,8 +1,9 @@
 """Recording a screening: validate the measures, place the runner, and start their programme.
 
-The engine's `screening_place` decides; this module stores its inputs and answer. A red flag (or
-pain too high to start alone) means no programme: the runner is told to see a physio and offered
-a booking, and any programme they were following is paused until a physio has seen them.
+The engine's `screening_place` decides; this module stores its inputs and answer. A red flag, a
+sign of bone stress, or pain of 5/10 or more at rest (unless a physio chose to start anyway) means
+no programme: the runner is told to see a physio and offered a booking, and any programme they
+were following is paused until a physio has seen them.
 """
 
 from __future__ import annotations
@@ -80,6 +81,16 @@ def _squat(raw: Any) -> engine.Sided[engine.SingleLegSquat]:
     return engine.Sided(sides[0], sides[1])
 
 
+@dataclass(frozen=True)
+class RunningHistory:
+    """Optional answers about the runner's running and the bone-stress screen."""
+
+    years_running: int | None = None
+    weekly_km: int | None = None
+    marathons_finished: int | None = None
+    bone_stress: Sequence[str] = ()
+
+
 def screening_input_build(
     *,
     age: int,
@@ -89,6 +100,9 @@ def screening_input_build(
     red_flags: Sequence[str] = (),
     injuries: Sequence[Mapping[str, Any]] = (),
     measures: Mapping[str, Any] | None = None,
+    history: RunningHistory | None = None,
+    start_despite_pain: bool = False,
+    screened_by: str = "",
 ) -> engine.ScreeningInput:
     """The engine's input from stored (or submitted) values; ValidationError names the field."""
     measures = dict(measures or {})
@@ -99,14 +113,23 @@ def screening_input_build(
         flags = frozenset(engine.RedFlag(f) for f in red_flags)
     except ValueError:
         raise ValidationError({"red_flags": "Unknown red flag."}) from None
+    history = history or RunningHistory()
+    try:
+        signs = frozenset(engine.BoneStressSign(f) for f in history.bone_stress)
+    except ValueError:
+        raise ValidationError({"bone_stress_signs": "Unknown bone-stress sign."}) from None
+    if start_despite_pain and is_self_screen:
+        raise ValidationError(
+            {"start_despite_pain": "Only a physio can start a programme despite pain."}
+        )
     try:
         sex_value = engine.Sex(sex)
     except ValueError:
         raise ValidationError({"sex": "Choose female, male or prefer not to say."}) from None
-    history = []
+    injury_list = []
     for item in injuries:
         try:
-            history.append(engine.Injury(str(item["area"]).strip(), item["months_ago"]))
+            injury_list.append(engine.Injury(str(item["area"]).strip(), item["months_ago"]))
         except (KeyError, TypeError, ValueError) as exc:
             message = f"Each injury needs an area and how many months ago: {exc}"
             raise ValidationError({"injuries": message}) from None
@@ -123,7 +146,13 @@ def screening_input_build(
             current_pain=current_pain,
             is_self_screen=is_self_screen,
             red_flags=flags,
-            injuries=tuple(history),
+            injuries=tuple(injury_list),
+            years_running=history.years_running,
+            weekly_km=history.weekly_km,
+            marathons_finished=history.marathons_finished,
+            bone_stress=signs,
+            start_despite_pain=start_despite_pain,
+            screened_by=screened_by,
             **sided,
         )
     except engine.EngineInputError as exc:
@@ -132,12 +161,15 @@ def screening_input_build(
 
 def _field_of(message: str) -> str:
     for needle, field in (
+        ("years running", "years_running"),  # before "age": its message names the age
         ("age", "age"),
         ("current pain", "current_pain"),
         ("step-down", "measures.step_down"),
         ("side-bridge", "measures.side_bridge_seconds"),
         ("hip-abduction", "measures.hip_abduction_nm_kg"),
         ("balance", "measures.balance_seconds"),
+        ("weekly running distance", "weekly_km"),
+        ("marathons", "marathons_finished"),
     ):
         if needle in message:
             return field
@@ -152,7 +184,7 @@ def placement_dump(placement: engine.Placement) -> dict[str, Any]:
         "offer_booking": placement.offer_booking,
         "red_flags": [str(f) for f in placement.red_flags],
         "placements": [
-            {"ladder": p.ladder_key, "rung": p.rung_key, "reason": p.reason}
+            {"ladder": p.ladder_key, "rung": p.rung_key, "reason": p.reason, "rule": str(p.rule)}
             for p in placement.placements
         ],
         "starting_level": placement.starting_level,
@@ -169,6 +201,14 @@ def placement_dump(placement: engine.Placement) -> dict[str, Any]:
         "hip_abduction_z": None if z is None else {"left": z.left, "right": z.right},
         "baseline_pain": placement.baseline_pain,
         "assumed_progress": [list(item) for item in placement.assumed_progress],
+        "rules": [str(r) for r in placement.rules],
+        "not_yet": [
+            {"ladder": n.ladder_key, "rule": str(n.rule), "reason": n.reason}
+            for n in placement.not_yet
+        ],
+        "bone_stress_signs": [str(f) for f in placement.bone_stress],
+        "started_despite_pain": placement.started_despite_pain,
+        "experience": placement.experience,
     }
 
 
@@ -186,9 +226,14 @@ def screening_record(
     injuries: Sequence[Mapping[str, Any]] = (),
     notes: str = "",
     sessions_per_week: int = 2,
+    history: RunningHistory | None = None,
+    start_despite_pain: bool = False,
     today: date | None = None,
 ) -> ScreeningOutcome:
     """Store a screening (a self-screen when the runner records it) and act on its placement.
+
+    `start_despite_pain` is a physio's choice to start a programme although the runner's pain at
+    rest is 5/10 or more; it is stored only when it took effect.
 
     Preconditions: `runner` is a runner; `recorded_by` is the runner or a physio/staff member.
     """
@@ -208,6 +253,9 @@ def screening_record(
         red_flags=red_flags,
         injuries=injuries,
         measures=measures,
+        history=history,
+        start_despite_pain=start_despite_pain,
+        screened_by=recorded_by.get_full_name() or recorded_by.email,
     )
     lib = library_snapshot()
     placement = engine.screening_place(data, lib.screening_ladders())
@@ -226,6 +274,11 @@ def screening_record(
         has_red_flags=bool(data.red_flags),
         is_referred=not placement.has_programme,
         placement=placement_dump(placement),
+        years_running=data.years_running,
+        weekly_km=data.weekly_km,
+        marathons_finished=data.marathons_finished,
+        bone_stress_signs=sorted(str(f) for f in data.bone_stress),
+        start_despite_pain=placement.started_despite_pain,
     )
     active = Programme.objects.select_for_update().filter(runner=runner, is_active=True).first()
     if not placement.has_programme:

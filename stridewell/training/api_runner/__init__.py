@@ -21,6 +21,7 @@ from stridewell.accounts.models import Role, User
 from stridewell.api.auth import api_auth
 from stridewell.api.errors import ApiError
 from stridewell.core.time import now_london
+from stridewell.training import engine
 from stridewell.training.access import is_clinician, runner_check_for_viewer, runner_get_for_viewer
 from stridewell.training.api_runner.schemas import (
     CheckInOut,
@@ -43,7 +44,7 @@ from stridewell.training.services_logging import (
     session_log,
 )
 from stridewell.training.services_overrides import DoseInput, override_clear, override_set
-from stridewell.training.services_screening import screening_record
+from stridewell.training.services_screening import RunningHistory, screening_record
 
 runner_router = Router(tags=["training: runner"], auth=api_auth)
 
@@ -66,6 +67,19 @@ class ScreeningIn(Schema):
     injuries: list[InjuryIn] = Field(default_factory=list)
     notes: str = ""
     sessions_per_week: int = Field(2, ge=1, le=4)
+    years_running: int | None = Field(None, ge=0, le=80)
+    weekly_km: int | None = Field(None, ge=0, le=300, description="A usual week, in km.")
+    marathons_finished: int | None = Field(None, ge=0, le=500)
+    bone_stress_signs: list[str] = Field(
+        default_factory=list,
+        description="Any means no programme and see a physio: "
+        + ", ".join(str(s) for s in engine.BoneStressSign),
+    )
+    start_despite_pain: bool = Field(
+        False,
+        description="A physio's choice to start a programme although pain today is 5/10 or "
+        "more (refused on a self-screen).",
+    )
 
 
 class SetIn(Schema):
@@ -131,8 +145,10 @@ def _runner_param(request: HttpRequest, runner: int | None, what: str) -> User:
 
 @runner_router.post("/screenings", response={201: ScreeningOut}, summary="Record a screening")
 def screenings_create(request: HttpRequest, payload: ScreeningIn) -> Status[dict[str, Any]]:
-    """A physio screens a runner (`runner`), or a runner self-screens (omit `runner`). Red flags
-    mean no programme: the answer says to see a physio and where to book."""
+    """A physio screens a runner (`runner`), or a runner self-screens (omit `runner`). Red flags,
+    bone-stress signs, or pain today of 5/10 or more (unless a physio sends
+    `start_despite_pain`) mean no programme: the answer says to see a physio and where to book.
+    Ladders too hard for the starting level are listed in `placement.not_yet` with why."""
     user = request.auth  # type: ignore[attr-defined]
     if payload.runner is None or payload.runner == user.pk:
         runner = _self_runner(request)
@@ -156,6 +172,13 @@ def screenings_create(request: HttpRequest, payload: ScreeningIn) -> Status[dict
             injuries=[i.dict() for i in payload.injuries],
             notes=payload.notes,
             sessions_per_week=payload.sessions_per_week,
+            history=RunningHistory(
+                years_running=payload.years_running,
+                weekly_km=payload.weekly_km,
+                marathons_finished=payload.marathons_finished,
+                bone_stress=payload.bone_stress_signs,
+            ),
+            start_despite_pain=payload.start_despite_pain,
         )
     except ValidationError as exc:
         raise _invalid(exc) from None

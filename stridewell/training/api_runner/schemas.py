@@ -125,6 +125,11 @@ class ScreeningBody(Schema):
     is_self_screen: bool
     has_red_flags: bool
     is_referred: bool
+    years_running: int | None
+    weekly_km: int | None
+    marathons_finished: int | None
+    bone_stress_signs: list[str]
+    start_despite_pain: bool
 
 
 class ScreeningOut(Schema):
@@ -243,6 +248,11 @@ def screening_out(outcome: ScreeningOutcome, *, booking_url: str) -> dict[str, A
             "is_self_screen": s.is_self_screen,
             "has_red_flags": s.has_red_flags,
             "is_referred": s.is_referred,
+            "years_running": s.years_running,
+            "weekly_km": s.weekly_km,
+            "marathons_finished": s.marathons_finished,
+            "bone_stress_signs": s.bone_stress_signs,
+            "start_despite_pain": s.start_despite_pain,
         },
         "placement": s.placement,
         "programme": None if outcome.programme is None else programme_out(outcome.programme),

@@ -32,8 +32,9 @@ from .ladder import (
 )
 from .overrides import progression_override_clear, progression_override_set
 from .progression import progression_after_session, progression_start
-from .screening import LadderPlacement, Placement, screening_place
+from .screening import LadderPlacement, NotYet, Placement, screening_place
 from .screening_input import (
+    BoneStressSign,
     Injury,
     Rating,
     RedFlag,
@@ -44,6 +45,7 @@ from .screening_input import (
     SingleLegSquat,
 )
 from .screening_measures import AsymmetryFlag, asymmetry_flags, ramskov_z, step_down_grade
+from .screening_rules import ScreeningRule, baseline_pain_for
 from .serialise import check_in_dump, decision_dump, session_dump, state_dump, state_load
 from .session import Control, SessionResult, SetResult
 from .state import Action, Decision, DecisionKind, Override, ProgressionState, Rule
@@ -53,6 +55,7 @@ __all__ = [
     "Action",
     "AsymmetryFlag",
     "Baseline",
+    "BoneStressSign",
     "CheckIn",
     "Control",
     "Decision",
@@ -67,6 +70,7 @@ __all__ = [
     "LoadKind",
     "LoadScale",
     "NextRung",
+    "NotYet",
     "Override",
     "Placement",
     "Prerequisite",
@@ -77,6 +81,7 @@ __all__ = [
     "Rule",
     "Rung",
     "ScreeningInput",
+    "ScreeningRule",
     "SessionResult",
     "SetResult",
     "Sex",
@@ -84,6 +89,7 @@ __all__ = [
     "Sided",
     "SingleLegSquat",
     "asymmetry_flags",
+    "baseline_pain_for",
     "check_in_dump",
     "decision_dump",
     "dose_describe",

@@ -18,12 +18,16 @@ Screening never grants level 5 or 6: loaded single-leg and plyometric work is ea
 A self-screen is capped at level 3 and, like a recent injury (3 months or less) and any left/right
 gap over 15%, starts one level lower: with less certainty, the cautious start costs a runner a
 week or two, while a start that is too hard risks a flare-up.
+
+An experienced runner whose every recorded test was good then starts one level higher (see
+`screening_experience`), never above the cap for the kind of screening or a pain cap.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .screening_experience import experience_words, good_test_words
 from .screening_input import Rating, ScreeningInput, Sex, Side, Sided
 from .screening_measures import asymmetry_flags, ramskov_z, step_down_grade
 
@@ -39,6 +43,11 @@ class StartLevel:
     limits: tuple[str, ...]  # the findings that set the level (the lowest caps)
     lowered_by: tuple[str, ...]  # reasons the level was taken one lower each
     findings: tuple[str, ...]  # every finding that capped anything, for the physio's summary
+    # An experienced runner with good tests: "you have run for 6 years, with good single-leg
+    # squats". `raised` says whether it lifted the level; when not, `held_by` says what capped it.
+    experience: str | None = None
+    raised: bool = False
+    held_by: str | None = None
 
 
 def _sides(sides: list[Side]) -> str:
@@ -69,8 +78,6 @@ def _movement_caps(s: ScreeningInput) -> list[tuple[int, str]]:
             if sides:
                 worst = max(s.step_down.get(side) for side in sides)
                 caps.append((level, f"your step-down scored {worst}/6 {_sides(sides)} ({word})"))
-    if s.single_leg_squat is None and s.step_down is None:
-        caps.append((2, "we have no single-leg squat or step-down result yet"))
     if s.trendelenburg_positive is not None:
         sides = [side for side in Side if s.trendelenburg_positive.get(side)]
         if sides:
@@ -102,15 +109,24 @@ def _strength_caps(s: ScreeningInput) -> list[tuple[int, str]]:
             if sides:
                 worst = min(values.get(side) for side in sides)
                 caps.append((3, f"{what} under {MIN_HOLD_SECONDS} s {_sides(sides)} ({worst:g} s)"))
-    if s.current_pain >= 4:
-        caps.append((1, f"your pain today is {s.current_pain}/10"))
-    elif s.current_pain >= 2:
-        caps.append((3, f"your pain today is {s.current_pain}/10"))
     return caps
 
 
+def _pain_caps(s: ScreeningInput) -> list[tuple[int, str]]:
+    if s.current_pain >= 4:
+        return [(1, f"your pain today is {s.current_pain}/10")]
+    if s.current_pain >= 2:
+        return [(3, f"your pain today is {s.current_pain}/10")]
+    return []
+
+
 def start_level(s: ScreeningInput) -> StartLevel:
-    caps = _movement_caps(s) + _strength_caps(s)
+    untested: list[tuple[int, str]] = []
+    if s.single_leg_squat is None and s.step_down is None:
+        untested.append((2, "we have no single-leg squat or step-down result yet"))
+    test_caps = _movement_caps(s) + _strength_caps(s)
+    pain_caps = _pain_caps(s)
+    caps = untested + test_caps + pain_caps
     ceiling = SELF_SCREEN_MAX_LEVEL if s.is_self_screen else CLINIC_MAX_LEVEL
     level = min([ceiling, *(c for c, _ in caps)])
     limits = tuple(text for c, text in caps if c == level)
@@ -125,9 +141,32 @@ def start_level(s: ScreeningInput) -> StartLevel:
     gaps = asymmetry_flags(s)
     if gaps:  # one level for any number of gaps: they describe one problem, a lopsided hip
         lowered.append(" and ".join(flag.sentence for flag in gaps))
+    level = max(1, level - len(lowered))
+    experience = experience_words(s)
+    tests = good_test_words(s, any_test_capped=bool(test_caps), lopsided=bool(gaps))
+    raised, held_by = False, None
+    if experience is not None and tests is not None:
+        experience = f"{experience}, with {tests}"
+        # The lowest cap wins; on a tie, the pain is named (min keeps the first).
+        top, why = min([*pain_caps, (ceiling, _ceiling_words(s))], key=lambda cap: cap[0])
+        raised = level < top
+        level = min(level + 1, top)
+        held_by = None if raised else why
     return StartLevel(
-        level=max(1, level - len(lowered)),
+        level=level,
         limits=limits,
         lowered_by=tuple(lowered),
         findings=tuple(text for _, text in caps),
+        experience=experience if tests is not None else None,
+        raised=raised,
+        held_by=held_by,
+    )
+
+
+def _ceiling_words(s: ScreeningInput) -> str:
+    if s.is_self_screen:
+        return f"a self-screen starts no one above level {SELF_SCREEN_MAX_LEVEL}"
+    return (
+        f"a screening starts no one above level {CLINIC_MAX_LEVEL}: loaded single-leg and "
+        "jumping work is earned on the ladders"
     )

@@ -9,7 +9,13 @@ from typing import Any, cast
 from django import forms
 
 from stridewell.training import engine
-from stridewell.training.engine.screening_input import RED_FLAG_WORDS
+from stridewell.training.engine.screening_input import (
+    BONE_STRESS_WORDS,
+    MAX_MARATHONS,
+    MAX_WEEKLY_KM,
+    MAX_YEARS_RUNNING,
+    RED_FLAG_WORDS,
+)
 from stridewell.training.forms_runner.common import (
     RATINGS,
     SIDES,
@@ -19,6 +25,18 @@ from stridewell.training.forms_runner.common import (
     pain_field,
 )
 from stridewell.training.models import Sex
+from stridewell.training.services_screening import RunningHistory
+
+
+def _count(label: str, high: int, help_text: str = "") -> forms.IntegerField:
+    return forms.IntegerField(
+        label=label,
+        required=False,
+        min_value=0,
+        max_value=high,
+        help_text=help_text,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 0, "max": high}),
+    )
 
 
 class _ScreeningBase(forms.Form):
@@ -50,12 +68,37 @@ class _ScreeningBase(forms.Form):
         choices=[(str(flag), words.capitalize()) for flag, words in RED_FLAG_WORDS.items()],
         widget=forms.CheckboxSelectMultiple,
     )
+    years_running = _count("Years running", MAX_YEARS_RUNNING, "Round to whole years.")
+    weekly_km = _count("Distance in a usual week (km)", MAX_WEEKLY_KM, "Over the last month or so.")
+    marathons_finished = _count("Marathons finished", MAX_MARATHONS)
+    bone_stress_signs = forms.MultipleChoiceField(
+        label="Have you noticed any of these?",
+        required=False,
+        choices=[(str(sign), words.capitalize()) for sign, words in BONE_STRESS_WORDS.items()],
+        widget=forms.CheckboxSelectMultiple,
+    )
     sessions_per_week = forms.TypedChoiceField(
         label="Strength sessions a week",
         coerce=int,
         initial=2,
         choices=[(n, str(n)) for n in (1, 2, 3, 4)],
     )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        years, age = data.get("years_running"), data.get("age")
+        if years is not None and age is not None and years > age:
+            self.add_error("years_running", "Years running can't be more than your age.")
+        return data
+
+    def history(self) -> RunningHistory:
+        data = self.cleaned_data
+        return RunningHistory(
+            years_running=data.get("years_running"),
+            weekly_km=data.get("weekly_km"),
+            marathons_finished=data.get("marathons_finished"),
+            bone_stress=data.get("bone_stress_signs") or (),
+        )
 
     def clean_date(self) -> date:
         day = self.cleaned_data["date"]
@@ -145,6 +188,14 @@ class ClinicScreeningForm(_ScreeningBase):
 
     SIDED = tuple(TESTS)
     notes = forms.CharField(label="Notes", required=False, widget=forms.Textarea({"rows": 3}))
+    start_despite_pain = forms.BooleanField(
+        label="Start a programme despite pain of 5/10 or more at rest",
+        required=False,
+        help_text=(
+            "Without this, pain today of 5/10 or more records a referral and no programme. "
+            "Your name goes in the runner's placement reasons."
+        ),
+    )
 
     def squat_names(self) -> dict[str, list[str]]:
         return {side: [f"sls_{side}_{c}" for c in SQUAT_CRITERIA] for side in SIDES}

@@ -24,6 +24,11 @@ def _range(field: str, low: int, high: int, name: str) -> models.CheckConstraint
     )
 
 
+def _optional_range(field: str, low: int, high: int, name: str) -> models.CheckConstraint:
+    within = Q(**{f"{field}__gte": low, f"{field}__lte": high})
+    return models.CheckConstraint(condition=Q(**{f"{field}__isnull": True}) | within, name=name)
+
+
 class Sex(models.TextChoices):
     FEMALE = "female", "Female"
     MALE = "male", "Male"
@@ -54,12 +59,23 @@ class Screening(models.Model):
     has_red_flags = models.BooleanField(default=False)
     is_referred = models.BooleanField(default=False, help_text="No programme: see a physio.")
     placement = models.JSONField(default=dict, blank=True)
+    years_running = models.PositiveSmallIntegerField(null=True, blank=True)
+    weekly_km = models.PositiveSmallIntegerField(null=True, blank=True)
+    marathons_finished = models.PositiveSmallIntegerField(null=True, blank=True)
+    bone_stress_signs = models.JSONField(default=list, blank=True)
+    start_despite_pain = models.BooleanField(
+        default=False,
+        help_text="The physio chose to start a programme despite pain of 5/10 or more at rest.",
+    )
 
     class Meta:
         ordering = ("-date", "-id")
         constraints = (
             _range("current_pain", 0, 10, "training_screening_pain_0_10"),
             _range("age", 12, 100, "training_screening_age_12_100"),
+            _optional_range("years_running", 0, 80, "training_screening_years_0_80"),
+            _optional_range("weekly_km", 0, 300, "training_screening_weekly_km_0_300"),
+            _optional_range("marathons_finished", 0, 500, "training_screening_marathons_0_500"),
         )
 
     def __str__(self) -> str:

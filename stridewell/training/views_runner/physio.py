@@ -137,6 +137,8 @@ def screening_new(request: HttpRequest, runner_id: int) -> HttpResponse:
                     injuries=data["injuries"],
                     notes=data["notes"],
                     sessions_per_week=data["sessions_per_week"],
+                    history=form.history(),
+                    start_despite_pain=data["start_despite_pain"],
                     today=today,
                 )
             except ValidationError as exc:

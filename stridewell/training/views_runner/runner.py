@@ -15,7 +15,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from stridewell.training import engine
 from stridewell.training.access import (
+    is_clinician,
     runner_check_for_viewer,
 )
 from stridewell.training.forms_runner import (
@@ -183,6 +185,7 @@ def self_screen(request: HttpRequest) -> HttpResponse:
                     red_flags=form.cleaned_data["red_flags"],
                     injuries=form.cleaned_data["injuries"],
                     sessions_per_week=form.cleaned_data["sessions_per_week"],
+                    history=form.history(),
                     today=today,
                 )
             except ValidationError as exc:
@@ -218,6 +221,9 @@ def screening_view(request: HttpRequest, screening_id: int) -> HttpResponse:
             "placed": placed,
             "programme": programme,
             "booking_url": booking_path(),
+            # A clinic screening referred for pain: tell the physio how to start anyway.
+            "clinician_hint": is_clinician(request.user)
+            and str(engine.ScreeningRule.S4_CLINIC_PAIN_NOT_STARTED) in placement.get("rules", []),
         },
     )
 

@@ -146,11 +146,30 @@ def test_bladder_or_bowel_change_is_told_not_to_wait():
     )
 
 
-@pytest.mark.parametrize(("pain", "has_programme"), [(6, True), (7, False)])
-def test_severe_pain_today_refers_to_a_physio(pain, has_programme):
-    placement = screening_place(replace(GOOD, current_pain=pain), LADDERS)
+@pytest.mark.parametrize(
+    ("is_self_screen", "pain", "despite", "has_programme"),
+    [
+        (True, 4, False, True),
+        (True, 5, False, False),
+        (True, 6, False, False),
+        (True, 10, False, False),
+        (False, 4, False, True),
+        (False, 5, False, False),
+        (False, 7, False, False),
+        (False, 5, True, True),
+        (False, 7, True, True),
+        (False, 10, True, True),
+    ],
+)
+def test_pain_of_5_or_more_refers_unless_a_physio_chooses_to_start(
+    is_self_screen, pain, despite, has_programme
+):
+    screening = replace(
+        GOOD, is_self_screen=is_self_screen, current_pain=pain, start_despite_pain=despite
+    )
+    placement = screening_place(screening, LADDERS)
     assert placement.has_programme is has_programme
-    assert placement.offer_booking is not has_programme
+    assert placement.offer_booking is (is_self_screen or not has_programme)
 
 
 def test_placement_carries_baseline_z_scores_and_assumed_progress():
@@ -207,11 +226,13 @@ SQUATS = st.sampled_from([GOOD_SQUAT, FAIR_SQUAT, POOR_SQUAT])
 @st.composite
 def screenings(draw):
     sides = lambda values: st.builds(Sided, values, values)  # noqa: E731
+    is_self = draw(st.booleans())
     return ScreeningInput(
         age=draw(st.integers(18, 80)),
         sex=draw(st.sampled_from(Sex)),
         current_pain=draw(st.integers(0, 6)),
-        is_self_screen=draw(st.booleans()),
+        is_self_screen=is_self,
+        start_despite_pain=draw(st.booleans()) and not is_self,
         injuries=draw(st.lists(st.builds(Injury, st.just("knee"), st.integers(0, 24)), max_size=2)),
         single_leg_squat=draw(st.none() | sides(SQUATS)),
         step_down=draw(st.none() | sides(st.integers(0, 6))),
@@ -219,6 +240,9 @@ def screenings(draw):
         side_bridge_seconds=draw(st.none() | sides(st.floats(0, 200))),
         hip_abduction_nm_kg=draw(st.none() | sides(st.floats(0.3, 3))),
         balance_seconds=draw(st.none() | sides(st.floats(0, 45))),
+        years_running=draw(st.none() | st.integers(0, 18)),
+        weekly_km=draw(st.none() | st.integers(0, 120)),
+        marathons_finished=draw(st.none() | st.integers(0, 3)),
     )  # fmt: skip
 
 
@@ -227,7 +251,9 @@ def test_no_start_sits_above_a_rung_whose_prerequisites_are_not_assumed_met(scre
     ladders = [glute_med_ladder(), *_cross_ladders()]
     placement = screening_place(screening, ladders)
     progress = dict(placement.assumed_progress)
-    for placed, ladder in zip(placement.placements, ladders, strict=True):
+    by_key = {ladder.key: ladder for ladder in ladders}
+    for placed in placement.placements:
+        ladder = by_key[placed.ladder_key]
         for rung in ladder.ordered[: ladder.index_of(placed.rung_key) + 1]:
             assert all(p.is_met(progress) for p in rung.prerequisites)
 
@@ -235,7 +261,8 @@ def test_no_start_sits_above_a_rung_whose_prerequisites_are_not_assumed_met(scre
 @given(screenings())
 def test_a_self_screen_never_starts_higher_than_the_same_results_in_clinic(screening):
     ladders = [glute_med_ladder()]
-    self_level = screening_place(replace(screening, is_self_screen=True), ladders).starting_level
+    as_self = replace(screening, is_self_screen=True, start_despite_pain=False)
+    self_level = screening_place(as_self, ladders).starting_level
     clinic_level = screening_place(replace(screening, is_self_screen=False), ladders).starting_level
     assert self_level <= clinic_level
-    assert self_level in range(1, 4)
+    assert self_level in range(4)  # 0: referred (pain of 5/10 or more)

@@ -414,3 +414,89 @@ def test_every_endpoint_is_documented_in_openapi():
     }.items() <= {path: set(ops) for path, ops in paths.items()}.items()
     pain = paths["/api/training/checkins"]["post"]["requestBody"]["content"]["application/json"]
     assert pain["schema"]["$ref"].endswith("CheckInIn")
+
+
+# --- POST /screenings: pain, running history, bone stress (issue 10) ------------------------
+
+
+def test_a_self_screen_with_pain_6_says_see_a_physio_with_the_booking_link(client, world):
+    response = _client(client, world, "other_runner").post(
+        BASE + "/screenings", _screening(current_pain=6), content_type="application/json"
+    )
+    body = response.json()
+    assert response.status_code == 201
+    assert (body["programme"], body["see_physio"]) == (None, True)
+    assert body["booking_url"] == "http://testserver" + booking_path()
+    assert body["placement"]["rules"] == ["S3_self_screen_pain_5_plus_refer"]
+
+
+def test_a_physio_starts_despite_pain_through_the_api(client, world):
+    response = _client(client, world, "physio").post(
+        BASE + "/screenings",
+        _screening(world.other_runner.pk, current_pain=7, start_despite_pain=True),
+        content_type="application/json",
+    )
+    body = response.json()
+    assert response.status_code == 201
+    assert body["see_physio"] is False
+    assert body["screening"]["start_despite_pain"] is True
+    assert body["placement"]["baseline_pain"] == 4
+    assert body["placement"]["placements"][0]["reason"].startswith(
+        "Started by Priya Raman despite pain 7/10 at rest."
+    )
+
+
+def test_a_runner_cannot_start_their_own_programme_despite_pain(client, world):
+    before = _counts()
+    response = _client(client, world, "other_runner").post(
+        BASE + "/screenings",
+        _screening(current_pain=6, start_despite_pain=True),
+        content_type="application/json",
+    )
+    assert response.status_code == 422
+    assert "start_despite_pain" in response.json()["error"]["fields"]
+    assert _counts() == before
+
+
+def test_running_history_and_bone_stress_signs_come_back(client, world):
+    response = _client(client, world, "physio").post(
+        BASE + "/screenings",
+        _screening(
+            world.other_runner.pk,
+            years_running=6,
+            weekly_km=45,
+            marathons_finished=2,
+            bone_stress_signs=["groin_pain_with_running"],
+        ),
+        content_type="application/json",
+    )
+    body = response.json()
+    assert response.status_code == 201
+    assert body["see_physio"] is True
+    history = {
+        k: body["screening"][k] for k in ("years_running", "weekly_km", "marathons_finished")
+    }
+    assert history == {"years_running": 6, "weekly_km": 45, "marathons_finished": 2}
+    assert body["screening"]["bone_stress_signs"] == ["groin_pain_with_running"]
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"weekly_km": 301},
+        {"years_running": -1},
+        {"marathons_finished": 501},
+        {"bone_stress_signs": ["shin_splints"]},
+        {"years_running": 50},  # more than the age of 35
+    ],
+)
+def test_bad_running_history_is_a_422_and_nothing_is_saved(client, world, extra):
+    before = _counts()
+    response = _client(client, world, "physio").post(
+        BASE + "/screenings",
+        _screening(world.other_runner.pk, **extra),
+        content_type="application/json",
+    )
+    assert response.status_code == 422
+    assert response.json()["error"]["fields"]
+    assert _counts() == before
