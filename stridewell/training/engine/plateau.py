@@ -23,6 +23,9 @@ from .state import Action, Rule
 
 PLATEAU_DAYS = 14
 PLATEAU_MIN_REACTIONS = 2  # mornings above the usual level within the window
+# ... while training: a fortnight without sessions is not a plateau (missed sessions have
+# their own alert).
+PLATEAU_MIN_SESSIONS = 2
 # Rules that are themselves a reaction the morning after: a morning a little above (H9) or
 # worse (R2), a rising weekly trend (R3), a rise after a long run (F3), a high rest-day morning
 # (C2).
@@ -45,6 +48,7 @@ class Mark:
     action: Action
     rule: str
     morning_excess: int | None = None  # points above the usual level, when it used a check-in
+    is_session: bool = False  # it judged a session (not a rest-day check-in or a physio's pin)
 
     @property
     def is_reaction(self) -> bool:
@@ -55,13 +59,14 @@ class Mark:
 class Plateau:
     since: date  # the last progress (or the start, or a physio's last change)
     days: int
+    sessions: int
     reaction_days: tuple[date, ...]
 
 
 def plateau_find(marks: Iterable[Mark], *, since: date, today: date) -> Plateau | None:
     """A plateau when `today` is `PLATEAU_DAYS` or more after `since`, nothing progressed since,
-    and at least `PLATEAU_MIN_REACTIONS` distinct days in the last `PLATEAU_DAYS` show a
-    reaction. Marks outside the window are ignored."""
+    at least `PLATEAU_MIN_SESSIONS` sessions were judged and at least `PLATEAU_MIN_REACTIONS`
+    distinct days showed a reaction in the last `PLATEAU_DAYS`. Older marks are ignored."""
     if today < since:
         raise EngineInputError("today cannot be before the last progress")
     start = today - timedelta(days=PLATEAU_DAYS)
@@ -71,7 +76,8 @@ def plateau_find(marks: Iterable[Mark], *, since: date, today: date) -> Plateau 
     days = (today - since).days
     if days < PLATEAU_DAYS:
         return None
+    sessions = sum(1 for m in window if m.is_session)
     reaction_days = tuple(sorted({m.day for m in window if m.is_reaction}))
-    if len(reaction_days) < PLATEAU_MIN_REACTIONS:
+    if sessions < PLATEAU_MIN_SESSIONS or len(reaction_days) < PLATEAU_MIN_REACTIONS:
         return None
-    return Plateau(since, days, reaction_days)
+    return Plateau(since, days, sessions, reaction_days)

@@ -22,7 +22,9 @@ TODAY = SINCE + timedelta(days=PLATEAU_DAYS)
 
 
 def hold(day_offset: int, rule: Rule = Rule.H2_PAIN_4_TO_5_SETTLED, excess: int | None = 0):
-    return Mark(SINCE + timedelta(days=day_offset), Action.HOLD, str(rule), excess)
+    """A session judged on `SINCE + day_offset` (C1 marks a rest-day check-in instead)."""
+    is_session = rule is not Rule.C1_CHECK_IN_RECORDED
+    return Mark(SINCE + timedelta(days=day_offset), Action.HOLD, str(rule), excess, is_session)
 
 
 @pytest.mark.parametrize(
@@ -32,8 +34,15 @@ def hold(day_offset: int, rule: Rule = Rule.H2_PAIN_4_TO_5_SETTLED, excess: int 
         ((hold(3, Rule.H9_MORNING_A_LITTLE_ABOVE), hold(10, Rule.H9_MORNING_A_LITTLE_ABOVE)),
          TODAY, True),
         # a morning worse (R2, a regress) and a rest-day morning above usual (C1, excess 1)
-        ((Mark(SINCE + timedelta(days=4), Action.REGRESS, str(Rule.R2_NEXT_MORNING_WORSE), 3),
-          hold(9, Rule.C1_CHECK_IN_RECORDED, 1)), TODAY, True),
+        ((Mark(SINCE + timedelta(days=4), Action.REGRESS, str(Rule.R2_NEXT_MORNING_WORSE), 3,
+               is_session=True),
+          hold(6), hold(9, Rule.C1_CHECK_IN_RECORDED, 1)), TODAY, True),
+        # mornings above usual on rest days only, with one session: not training enough to say
+        ((hold(3, Rule.C1_CHECK_IN_RECORDED, 2), hold(6), hold(9, Rule.C1_CHECK_IN_RECORDED, 1)),
+         TODAY, False),
+        # no sessions at all: not a plateau (missed sessions alert on their own)
+        ((hold(3, Rule.C1_CHECK_IN_RECORDED, 2), hold(9, Rule.C1_CHECK_IN_RECORDED, 2),
+          hold(11, Rule.C1_CHECK_IN_RECORDED, 2)), TODAY, False),
         # only one reaction
         ((hold(3, Rule.H9_MORNING_A_LITTLE_ABOVE), hold(10)), TODAY, False),
         # two reactions on the same day count once
@@ -75,6 +84,7 @@ marks_strategy = st.lists(
         action=st.sampled_from((Action.HOLD, Action.REGRESS)),
         rule=st.sampled_from(REACTING).map(str),
         morning_excess=st.one_of(st.none(), st.integers(-3, 5)),
+        is_session=st.booleans(),
     ),
     max_size=20,
 )
