@@ -23,7 +23,7 @@ from stridewell.training.forms_runner import (
     SelfScreenForm,
     SessionLogForm,
 )
-from stridewell.training.models import Screening
+from stridewell.training.models import CheckIn, Screening, Urgency
 from stridewell.training.selectors_runner import (
     TIMELINE_PAGE,
     booking_path,
@@ -129,6 +129,7 @@ def check_in(request: HttpRequest) -> HttpResponse:
                 day=form.cleaned_data["date"],
                 pain=form.cleaned_data["pain"],
                 stiffness=form.cleaned_data["stiffness"],
+                answers=form.answers(),
                 today=today,
             )
         except ValidationError as exc:
@@ -140,8 +141,30 @@ def check_in(request: HttpRequest) -> HttpResponse:
             if changed:
                 text += f" {len(changed)} exercise decision(s) made: see 'What's changed'."
             messages.success(request, text)
+            saved = outcome.check_in
+            if saved is not None and saved.urgency != Urgency.NONE:
+                # Something to act on: the page that says what to do, before anything else.
+                return go(request, reverse("training:check_in_detail", args=[saved.pk]))
             return go(request, reverse("training:dashboard"))
-    return render(request, "training/runner/check_in.html", {"form": form, "today": today})
+    context = {"form": form, "today": today, "groups": form.groups()}
+    return render(request, "training/runner/check_in.html", context)
+
+
+@runner_page
+def check_in_view(request: HttpRequest, check_in_id: int) -> HttpResponse:
+    """What a check-in told the runner to do, and the decisions it led to (their own only)."""
+    saved = CheckIn.objects.filter(pk=check_in_id, runner=request.user).first()  # type: ignore[misc]
+    if saved is None:
+        raise Http404("Not found.")
+    decisions = saved.decisions.select_related("rung_after__exercise", "made_by").order_by("id")
+    context = {
+        "check_in": saved,
+        "decisions": list(decisions),
+        "booking_url": booking_path(),
+        "is_red_flag": saved.urgency
+        in {Urgency.SEE_PHYSIO, Urgency.NHS_111_TODAY, Urgency.EMERGENCY_999},
+    }
+    return render(request, "training/runner/check_in_detail.html", context)
 
 
 @runner_page
