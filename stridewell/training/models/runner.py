@@ -282,6 +282,24 @@ class CheckIn(models.Model):
     def __str__(self) -> str:
         return f"Check-in of {self.runner} on {self.date:%d %b %Y}"
 
+    @property
+    def is_red_flag(self) -> bool:
+        """The runner was told to stop and get help (a physio, NHS 111 or 999)."""
+        return self.urgency in {Urgency.SEE_PHYSIO, Urgency.NHS_111_TODAY, Urgency.EMERGENCY_999}
+
+    def reported(self) -> list[str]:
+        """The optional answers given, in short words, for the physio's tables."""
+        short = {
+            "night_pain": "night pain",
+            "numbness": "numbness/tingling",
+            "swelling": "swelling",
+            "unwell": "unwell",
+            "emergency_signs": "999 signs",
+            "urgent_signs": "hot swollen calf/joint",
+            "long_run_yesterday": "race/long run yesterday",
+        }
+        return [words for name, words in short.items() if getattr(self, name)]
+
 
 class Decision(models.Model):
     """What the engine (or a physio's override) decided for one exercise, with its inputs."""

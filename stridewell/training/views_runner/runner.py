@@ -161,8 +161,7 @@ def check_in_view(request: HttpRequest, check_in_id: int) -> HttpResponse:
         "check_in": saved,
         "decisions": list(decisions),
         "booking_url": booking_path(),
-        "is_red_flag": saved.urgency
-        in {Urgency.SEE_PHYSIO, Urgency.NHS_111_TODAY, Urgency.EMERGENCY_999},
+        "is_red_flag": saved.is_red_flag,
     }
     return render(request, "training/runner/check_in_detail.html", context)
 

@@ -132,3 +132,20 @@ def test_the_api_refuses_an_answer_that_is_not_true_or_false(as_runner, entries,
     assert error["code"] == "invalid"
     assert "night_pain" in error["fields"]
     assert (CheckIn.objects.count(), Decision.objects.count()) == before
+
+
+def test_the_dashboard_reminds_the_runner_after_a_red_flag(as_runner, entries):
+    as_runner.post(reverse("training:check_in"), _form(numbness="on"))
+    page = as_runner.get(reverse("training:dashboard")).content.decode()
+    assert 'data-testid="red-flag-reminder"' in page
+    assert "asked you to stop your exercises and get checked" in page
+
+
+def test_the_physio_sees_what_was_reported_at_each_check_in(client, runner, physio, entries):
+    client.force_login(runner)
+    client.post(reverse("training:check_in"), _form(numbness="on", long_run_yesterday="on"))
+    client.force_login(physio)
+    page = client.get(reverse("training:physio_runner", args=[runner.pk])).content.decode()
+    assert (
+        "<strong>Stop and see a physio:</strong> numbness/tingling, race/long run yesterday" in page
+    )
