@@ -318,8 +318,13 @@ def check_in_record(
     recorded = _check_in_decide(programme, check_in)
     alerts = alerts_from_decisions(runner=runner, physio=programme.physio, recorded=recorded)
     for alert in alerts:
-        if alert.kind == AlertKind.CHECK_IN_RED_FLAG:
-            alert.message += f" Advised: {check_in.get_urgency_display()}."
+        if alert.kind == AlertKind.CHECK_IN_RED_FLAG:  # in the physio's words, not the runner's
+            stopped = sorted({label for _, kind, label in recorded.alerts if kind == alert.kind})
+            alert.message = (
+                f"Red flag at the morning check-in ({day:%a %d %b}): "
+                f"{', '.join(check_in.reported())}; pain {pain}/10, stiffness {stiffness}/10. "
+                f"Advised: {check_in.get_urgency_display()}. Told to stop {', '.join(stopped)}."
+            )
             alert.save(update_fields=["message"])
     alerts += alerts_plateau_scan(today=day, runner=runner)
     return LogOutcome(True, recorded.decisions, alerts, check_in=check_in)

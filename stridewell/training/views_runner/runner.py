@@ -136,15 +136,16 @@ def check_in(request: HttpRequest) -> HttpResponse:
             for field, errors in exc.message_dict.items():
                 form.add_error(field if field in form.fields else None, errors)
         else:
+            saved = outcome.check_in
+            if saved is not None and saved.urgency != Urgency.NONE:
+                # Something to act on: the page that says what to do, before anything else.
+                messages.success(request, "Check-in saved.")
+                return go(request, reverse("training:check_in_detail", args=[saved.pk]))
             changed = [d for d in outcome.decisions if d.rule != "C1_check_in_recorded"]
             text = "Check-in saved."
             if changed:
                 text += f" {len(changed)} exercise decision(s) made: see 'What's changed'."
             messages.success(request, text)
-            saved = outcome.check_in
-            if saved is not None and saved.urgency != Urgency.NONE:
-                # Something to act on: the page that says what to do, before anything else.
-                return go(request, reverse("training:check_in_detail", args=[saved.pk]))
             return go(request, reverse("training:dashboard"))
     context = {"form": form, "today": today, "groups": form.groups()}
     return render(request, "training/runner/check_in.html", context)

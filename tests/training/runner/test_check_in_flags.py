@@ -47,8 +47,10 @@ def test_a_red_flag_stops_every_exercise_and_alerts_the_physio_once(runner, phys
     assert stored.advice.startswith("Please stop your exercises for now and see a physio")
     alert = Alert.objects.get(runner=runner)
     assert (alert.kind, alert.physio) == ("check_in_red_flag", physio)
-    assert alert.message.startswith("Red flag at the morning check-in; told to stop Banded bridge")
-    assert alert.message.endswith("Advised: Stop and see a physio.")
+    assert alert.message == (
+        "Red flag at the morning check-in (Tue 10 Mar): numbness/tingling; pain 0/10, "
+        "stiffness 1/10. Advised: Stop and see a physio. Told to stop Banded bridge, Side plank."
+    )
     assert outcome.alerts == [alert]
     assert Decision.objects.get(source_check_in=stored, entry=entries[0]).inputs["check_in"] == {
         "date": "2026-03-10",
@@ -71,7 +73,7 @@ def test_urgent_answers_store_the_nhs_route_and_tell_the_physio(
 ):
     outcome = record(runner, TUESDAY, **answers)
     assert outcome.check_in.urgency == urgency
-    assert Alert.objects.get(runner=runner).message.endswith(f"Advised: {advised}.")
+    assert f"Advised: {advised}. Told to stop" in Alert.objects.get(runner=runner).message
 
 
 def test_feeling_unwell_holds_yesterdays_session_without_an_alert(runner, entries):
