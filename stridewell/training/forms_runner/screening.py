@@ -226,7 +226,8 @@ class CheckInForm(forms.Form):
             ),
             (
                 "Signs that need help today",
-                "Tick if you have any of these. The next page tells you who to contact.",
+                "Don't wait for your physio with these: the first needs 999 or A&E now, the "
+                "second NHS 111 today. Tick them so your physio knows too.",
                 [self[name] for name in self.URGENT],
             ),
             ("Yesterday", "Optional.", [self[name] for name in self.CONTEXT]),
