@@ -97,7 +97,8 @@ class SessionAdmin(AuditedAdmin):
 
 @admin.register(CheckIn)
 class CheckInAdmin(AuditedAdmin):
-    list_display = ("runner", "date")
+    list_display = ("runner", "date", "pain", "stiffness", "urgency")
+    list_filter = ("urgency",)
     search_fields = ("runner__email",)
 
 

@@ -3,7 +3,9 @@
 Everything goes through the real services, so the decisions on the demo runner's timeline are
 the engine's own: holds while it learns the morning baseline, progressions, a hold for pain of
 4/10 that settled, a regression for pain above 5/10 and one for a stiff morning (both alert the
-physio). Running it again changes nothing: a runner who already has a screening is left alone.
+physio), a hold on a morning the runner felt unwell, and, on the last morning, swelling: a red
+flag that tells the runner to stop and see a physio, and alerts the physio. Running it again
+changes nothing: a runner who already has a screening is left alone.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ class DemoDay:
     pain_during: int = 1  # highest pain in the session (0 = no session that day)
     control: str = "good"
     morning: tuple[int, int] | None = (1, 1)  # next-morning (pain, stiffness)
+    answers: tuple[str, ...] = ()  # the next morning's optional answers (engine.CHECK_IN_ANSWERS)
 
 
 # Tuesdays and Fridays, week by week: (Tuesday, Friday).
@@ -42,8 +45,9 @@ PLAN: tuple[tuple[DemoDay, DemoDay], ...] = (
     (DemoDay(), DemoDay(pain_during=2)),  # progressions
     (DemoDay(), DemoDay()),
     (DemoDay(pain_during=4), DemoDay(pain_during=7, morning=(2, 2))),  # a hold, then a regress
-    (DemoDay(), DemoDay(control="ok")),
-    (DemoDay(morning=(1, 4)), DemoDay()),  # a stiff morning: regress and tell the physio
+    (DemoDay(answers=("unwell",)), DemoDay(control="ok")),  # unwell next morning: a hold
+    # A stiff morning: regress and tell the physio; then swelling, a red flag: stop, see a physio.
+    (DemoDay(morning=(1, 4)), DemoDay(answers=("swelling",))),
 )
 SESSION_DAYS = (1, 4)  # Tuesday, Friday
 REST_DAY_CHECK_INS = (0, 3)  # Monday and Thursday mornings (pain 1, stiffness 1)
@@ -105,7 +109,7 @@ def seed_training_runner_demo(
         # the day's session, as the runner would.
         yesterday = sessions.get(day - timedelta(days=1))
         if yesterday is not None and yesterday.morning is not None:
-            _check_in(runner, day, yesterday.morning)
+            _check_in(runner, day, yesterday.morning, yesterday.answers)
         elif day.weekday() in REST_DAY_CHECK_INS:
             _check_in(runner, day, (1, 1))
         plan = sessions.get(day)
@@ -119,5 +123,14 @@ def seed_training_runner_demo(
     return programme
 
 
-def _check_in(runner: User, day: date, morning: tuple[int, int]) -> None:
-    check_in_record(runner=runner, day=day, pain=morning[0], stiffness=morning[1], today=day)
+def _check_in(
+    runner: User, day: date, morning: tuple[int, int], answers: tuple[str, ...] = ()
+) -> None:
+    check_in_record(
+        runner=runner,
+        day=day,
+        pain=morning[0],
+        stiffness=morning[1],
+        answers=dict.fromkeys(answers, True),
+        today=day,
+    )

@@ -23,6 +23,8 @@ ALERT_LEADS = {
     AlertKind.PAIN_OVER_5: "Pain above 5/10 during",
     AlertKind.MORNING_WORSE: "Next morning worse than usual after",
     AlertKind.RISING_TREND: "Morning symptoms rising two weeks running; eased",
+    AlertKind.CHECK_IN_RED_FLAG: "Red flag at the morning check-in; told to stop",
+    AlertKind.REST_DAY_HIGH: "High morning on a rest day; holding",
 }
 
 

@@ -12,7 +12,7 @@ stored (a second session on the same day) has the code "conflict".
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from uuid import UUID
@@ -26,6 +26,7 @@ from stridewell.core.time import now_london
 from stridewell.training import engine
 from stridewell.training.models import (
     Alert,
+    AlertKind,
     CheckIn,
     Control,
     Decision,
@@ -37,6 +38,7 @@ from stridewell.training.models import (
     SetLog,
 )
 from stridewell.training.services_alerts import alerts_from_decisions
+from stridewell.training.services_plateau import alerts_plateau_scan
 from stridewell.training.services_progression import (
     Library,
     Recorded,
@@ -248,7 +250,9 @@ def _store_exercise(
     return log
 
 
-def _check_in_errors(*, day: date, pain: int, stiffness: int, today: date) -> dict[str, str]:
+def _check_in_errors(
+    *, day: date, pain: int, stiffness: int, answers: Mapping[str, object], today: date
+) -> dict[str, str]:
     errors: dict[str, str] = {}
     if day > today:
         errors["date"] = "A check-in can't be dated in the future."
@@ -256,22 +260,41 @@ def _check_in_errors(*, day: date, pain: int, stiffness: int, today: date) -> di
         errors["pain"] = "Pain is a whole number from 0 to 10."
     if not _whole(stiffness, 0, 10):
         errors["stiffness"] = "Stiffness is a whole number from 0 to 10."
+    for name, value in answers.items():
+        if name not in engine.CHECK_IN_ANSWERS:
+            errors[name] = "This is not one of the check-in questions."
+        elif not isinstance(value, bool):
+            errors[name] = "Answer yes or no."
     return errors
 
 
 @transaction.atomic
 def check_in_record(
-    *, runner: User, day: date, pain: int, stiffness: int, today: date | None = None
+    *,
+    runner: User,
+    day: date,
+    pain: int,
+    stiffness: int,
+    answers: Mapping[str, bool] | None = None,
+    today: date | None = None,
 ) -> LogOutcome:
-    """Store a morning check-in and feed it to every exercise of the active programme."""
-    errors = _check_in_errors(
-        day=day, pain=pain, stiffness=stiffness, today=today or now_london().date()
-    )
+    """Store a morning check-in and feed it to every exercise of the active programme.
+
+    `answers` holds the optional questions (`engine.CHECK_IN_ANSWERS`: red flags, feeling
+    unwell, a race or long run yesterday); any not given is "no". What the runner is told to do
+    (`engine.morning_advice`) is stored with the check-in. Red flags and a high rest-day morning
+    alert the physio; a plateau on any exercise raises a review alert (`services_plateau`).
+    """
+    given = dict(answers or {})
+    today = today or now_london().date()
+    errors = _check_in_errors(day=day, pain=pain, stiffness=stiffness, answers=given, today=today)
     if errors:
         raise ValidationError(errors)
+    flags = {name: bool(given.get(name, False)) for name in engine.CHECK_IN_ANSWERS}
     same = CheckIn.objects.filter(runner=runner, date=day).first()
     if same is not None:
-        if (same.pain, same.stiffness) == (pain, stiffness):  # a retried submission
+        stored = {name: getattr(same, name) for name in engine.CHECK_IN_ANSWERS}
+        if (same.pain, same.stiffness, stored) == (pain, stiffness, flags):  # a retry
             return LogOutcome(False, list(same.decisions.order_by("id")), check_in=same)
         raise _conflict("date", f"You've already checked in for {day:%d %B %Y}.")
     latest = CheckIn.objects.filter(runner=runner).aggregate(last=Max("date"))["last"]
@@ -279,12 +302,31 @@ def check_in_record(
         raise ValidationError(
             {"date": f"You've already checked in for a later day ({latest:%d %B})."}
         )
+    advice = engine.morning_advice(engine.CheckIn(day, pain, stiffness, **flags))
     programme = Programme.objects.select_for_update().filter(runner=runner, is_active=True).first()
-    check_in = CheckIn.objects.create(runner=runner, date=day, pain=pain, stiffness=stiffness)
+    check_in = CheckIn.objects.create(
+        runner=runner,
+        date=day,
+        pain=pain,
+        stiffness=stiffness,
+        urgency=advice.urgency.slug,
+        advice=advice.text,
+        **flags,
+    )
     if programme is None or day < programme.started_on:
         return LogOutcome(True, check_in=check_in)
     recorded = _check_in_decide(programme, check_in)
     alerts = alerts_from_decisions(runner=runner, physio=programme.physio, recorded=recorded)
+    for alert in alerts:
+        if alert.kind == AlertKind.CHECK_IN_RED_FLAG:  # in the physio's words, not the runner's
+            stopped = sorted({label for _, kind, label in recorded.alerts if kind == alert.kind})
+            alert.message = (
+                f"Red flag at the morning check-in ({day:%a %d %b}): "
+                f"{', '.join(check_in.reported())}; pain {pain}/10, stiffness {stiffness}/10. "
+                f"Advised: {check_in.get_urgency_display()}. Told to stop {', '.join(stopped)}."
+            )
+            alert.save(update_fields=["message"])
+    alerts += alerts_plateau_scan(today=day, runner=runner)
     return LogOutcome(True, recorded.decisions, alerts, check_in=check_in)
 
 
@@ -302,6 +344,8 @@ def _check_in_decide(programme: Programme, check_in: CheckIn) -> Recorded:
         .order_by("session__date", "id")
     )
     day = check_in.date
+    yesterday = day - timedelta(days=1)
+    rested = not Session.objects.filter(runner_id=programme.runner_id, date=yesterday).exists()
     for log in pending:
         if log.session.date + timedelta(days=1) == day:
             log_settle(log=log, entries=entries, lib=lib, recorded=recorded, check_in=check_in)
@@ -310,5 +354,11 @@ def _check_in_decide(programme: Programme, check_in: CheckIn) -> Recorded:
             log_settle(log=log, entries=entries, lib=lib, recorded=recorded, check_in=None)
     for entry in entries:
         if entry.pk not in judged:
-            check_in_feed(entry=entry, check_in=check_in, lib=lib, recorded=recorded)
+            check_in_feed(
+                entry=entry,
+                check_in=check_in,
+                lib=lib,
+                recorded=recorded,
+                session_yesterday=not rested,
+            )
     return recorded

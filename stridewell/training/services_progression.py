@@ -39,6 +39,8 @@ ALERT_RULES = {
     engine.Rule.R1_PAIN_ABOVE_5: AlertKind.PAIN_OVER_5,
     engine.Rule.R2_NEXT_MORNING_WORSE: AlertKind.MORNING_WORSE,
     engine.Rule.R3_WEEKLY_SYMPTOMS_RISING: AlertKind.RISING_TREND,
+    engine.Rule.F1_RED_FLAG_STOP: AlertKind.CHECK_IN_RED_FLAG,
+    engine.Rule.C2_REST_DAY_MORNING_HIGH: AlertKind.REST_DAY_HIGH,
 }
 
 
@@ -177,6 +179,12 @@ def progress_elsewhere(entry: ProgrammeEntry, entries: list[ProgrammeEntry]) -> 
     return progress
 
 
+def check_in_engine(check_in: CheckIn) -> engine.CheckIn:
+    """The stored check-in, optional answers included, as the engine reads it."""
+    answers = {name: getattr(check_in, name) for name in engine.CHECK_IN_ANSWERS}
+    return engine.CheckIn(check_in.date, check_in.pain, check_in.stiffness, **answers)
+
+
 def session_result(log: ExerciseLog, rung_key: str) -> engine.SessionResult:
     sets = tuple(
         engine.SetResult(s.reps_or_seconds, s.load_step, s.pain_during) for s in log.sets.all()
@@ -203,9 +211,7 @@ def log_settle(
         return None
     ladder = lib.ladder(state.ladder_key)
     session = session_result(log, rung_key)
-    morning = None
-    if check_in is not None:
-        morning = engine.CheckIn(check_in.date, check_in.pain, check_in.stiffness)
+    morning = None if check_in is None else check_in_engine(check_in)
     others = progress_elsewhere(entry, entries)
 
     def run(s: engine.ProgressionState) -> engine.Decision:
@@ -235,15 +241,23 @@ def log_settle(
 
 
 def check_in_feed(
-    *, entry: ProgrammeEntry, check_in: CheckIn, lib: Library, recorded: Recorded
+    *,
+    entry: ProgrammeEntry,
+    check_in: CheckIn,
+    lib: Library,
+    recorded: Recorded,
+    session_yesterday: bool = False,
 ) -> Decision:
-    """A check-in that is not the morning after a session of this exercise."""
+    """A check-in that is not the morning after a session of this exercise. `session_yesterday`:
+    the runner did a session (of other exercises) the day before, so it is not a rest day."""
     state = engine.state_load(entry.state)
     ladder = lib.ladder(state.ladder_key)
-    morning = engine.CheckIn(check_in.date, check_in.pain, check_in.stiffness)
+    morning = check_in_engine(check_in)
 
     def run(s: engine.ProgressionState) -> engine.Decision:
-        return engine.progression_after_check_in(s, ladder=ladder, check_in=morning)
+        return engine.progression_after_check_in(
+            s, ladder=ladder, check_in=morning, session_yesterday=session_yesterday
+        )
 
     decision = run(state)
     return decision_store(

@@ -8,6 +8,7 @@ urlpatterns = [
     path("me/", views.dashboard, name="dashboard"),
     path("me/log/", views.session_new, name="session_log"),
     path("me/check-in/", views.check_in, name="check_in"),
+    path("me/check-ins/<int:check_in_id>/", views.check_in_view, name="check_in_detail"),
     path("me/timeline/", views.timeline, name="timeline"),
     path("me/screening/", views.self_screen, name="self_screen"),
     path("me/programme/print/", views.programme_print, name="programme_print"),

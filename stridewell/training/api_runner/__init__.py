@@ -16,6 +16,7 @@ from uuid import UUID
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
 from ninja import Field, Query, Router, Schema, Status
+from pydantic import StrictBool
 
 from stridewell.accounts.models import Role, User
 from stridewell.api.auth import api_auth
@@ -35,6 +36,7 @@ from stridewell.training.api_runner.schemas import (
     screening_out,
     session_out,
 )
+from stridewell.training.engine import CHECK_IN_ANSWERS
 from stridewell.training.models import ProgrammeEntry
 from stridewell.training.selectors_runner import TIMELINE_PAGE, booking_path, decision_timeline
 from stridewell.training.services_logging import (
@@ -104,6 +106,20 @@ class CheckInIn(Schema):
     date: dt.date
     pain: int = Field(ge=0, le=10)
     stiffness: int = Field(ge=0, le=10)
+    # Optional yes/no answers (true or false; anything else is a 422).
+    night_pain: StrictBool = Field(False, description="Pain that woke them or won't ease at rest.")
+    numbness: StrictBool = Field(False, description="Numbness or tingling in the leg or foot.")
+    swelling: StrictBool = Field(False, description="New swelling around a joint or the calf.")
+    unwell: StrictBool = Field(False, description="Feeling ill or feverish.")
+    emergency_signs: StrictBool = Field(
+        False,
+        description="Bladder or bowel trouble, saddle numbness, sudden leg weakness, chest pain "
+        "or sudden breathlessness: the answer says call 999.",
+    )
+    urgent_signs: StrictBool = Field(
+        False, description="A hot, swollen, tender calf or a hot swollen joint: NHS 111 today."
+    )
+    long_run_yesterday: StrictBool = Field(False, description="A race or long run yesterday.")
 
 
 class OverrideIn(Schema):
@@ -222,25 +238,40 @@ def sessions_create(request: HttpRequest, payload: SessionIn) -> Status[dict[str
     "/checkins", response={200: CheckInOut, 201: CheckInOut}, summary="Morning check-in"
 )
 def checkins_create(request: HttpRequest, payload: CheckInIn) -> Status[dict[str, Any]]:
-    """Pain and stiffness on waking. Judges yesterday's session (if any) and returns the
-    decisions; never dated in the future."""
+    """Pain and stiffness on waking, and optional yes/no answers (red flags, feeling unwell, a
+    race or long run yesterday). Judges yesterday's session (if any) and returns the decisions
+    and `advice`: what to do now (with a booking link after a red flag). Never dated in the
+    future."""
     runner = _self_runner(request)
+    answers = {name: getattr(payload, name) for name in CHECK_IN_ANSWERS}
     try:
         outcome = check_in_record(
-            runner=runner, day=payload.date, pain=payload.pain, stiffness=payload.stiffness
+            runner=runner,
+            day=payload.date,
+            pain=payload.pain,
+            stiffness=payload.stiffness,
+            answers=answers,
         )
     except ValidationError as exc:
         raise _invalid(exc) from None
     check_in = outcome.check_in
     assert check_in is not None
+    stored = {name: getattr(check_in, name) for name in CHECK_IN_ANSWERS}
+    red_flag = check_in.urgency in {"see_physio", "nhs_111_today", "emergency_999"}
     body = {
         "check_in": {
             "id": check_in.pk,
             "date": check_in.date,
             "pain": check_in.pain,
             "stiffness": check_in.stiffness,
+            **stored,
         },
         "created": outcome.created,
+        "advice": {
+            "urgency": check_in.urgency,
+            "text": check_in.advice,
+            "booking_url": request.build_absolute_uri(booking_path()) if red_flag else None,
+        },
         "decisions": [decision_out(d) for d in outcome.decisions],
     }
     return Status(201 if outcome.created else 200, body)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ninja import Schema
+from ninja import Field, Schema
 
 from stridewell.accounts.models import User
 from stridewell.training.models import Decision, Programme, ProgrammeEntry
@@ -110,11 +110,27 @@ class CheckInBody(Schema):
     date: dt.date
     pain: int
     stiffness: int
+    night_pain: bool = False
+    numbness: bool = False
+    swelling: bool = False
+    unwell: bool = False
+    emergency_signs: bool = False
+    urgent_signs: bool = False
+    long_run_yesterday: bool = False
+
+
+class AdviceOut(Schema):
+    urgency: str = Field(
+        description="none, easy_day, see_physio, nhs_111_today or emergency_999 (most urgent)"
+    )
+    text: str = Field(description="What to do now, in plain words; empty when nothing to add.")
+    booking_url: str | None = Field(None, description="Where to book a physio (red flags).")
 
 
 class CheckInOut(Schema):
     check_in: CheckInBody
     created: bool
+    advice: AdviceOut
     decisions: list[DecisionOut]
 
 

@@ -30,7 +30,9 @@ from .ladder import (
     ladders_validate,
     next_rung,
 )
+from .morning_flags import MorningAdvice, Urgency, morning_advice
 from .overrides import progression_override_clear, progression_override_set
+from .plateau import PLATEAU_DAYS, Mark, Plateau, plateau_find
 from .progression import progression_after_session, progression_start
 from .screening import LadderPlacement, NotYet, Placement, screening_place
 from .screening_input import (
@@ -46,12 +48,21 @@ from .screening_input import (
 )
 from .screening_measures import AsymmetryFlag, asymmetry_flags, ramskov_z, step_down_grade
 from .screening_rules import ScreeningRule, baseline_pain_for
-from .serialise import check_in_dump, decision_dump, session_dump, state_dump, state_load
+from .serialise import (
+    check_in_dump,
+    check_in_load,
+    decision_dump,
+    session_dump,
+    state_dump,
+    state_load,
+)
 from .session import Control, SessionResult, SetResult
 from .state import Action, Decision, DecisionKind, Override, ProgressionState, Rule
-from .symptoms import Baseline, CheckIn
+from .symptoms import CHECK_IN_ANSWERS, Baseline, CheckIn, morning_excess
 
 __all__ = [
+    "CHECK_IN_ANSWERS",
+    "PLATEAU_DAYS",
     "Action",
     "AsymmetryFlag",
     "Baseline",
@@ -69,10 +80,13 @@ __all__ = [
     "LadderPlacement",
     "LoadKind",
     "LoadScale",
+    "Mark",
+    "MorningAdvice",
     "NextRung",
     "NotYet",
     "Override",
     "Placement",
+    "Plateau",
     "Prerequisite",
     "PrerequisiteKind",
     "ProgressionState",
@@ -88,9 +102,11 @@ __all__ = [
     "Side",
     "Sided",
     "SingleLegSquat",
+    "Urgency",
     "asymmetry_flags",
     "baseline_pain_for",
     "check_in_dump",
+    "check_in_load",
     "decision_dump",
     "dose_describe",
     "dose_step_down",
@@ -100,7 +116,10 @@ __all__ = [
     "is_top_dose",
     "ladder_validate",
     "ladders_validate",
+    "morning_advice",
+    "morning_excess",
     "next_rung",
+    "plateau_find",
     "progression_after_check_in",
     "progression_after_session",
     "progression_before_session",

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from . import reasons
+from . import reasons, reasons_morning
 from .errors import EngineInputError
 from .ladder import Ladder
+from .morning_flags import morning_judge, rest_day_high
 from .outcome import Outcome, conclude, ease, gap_days, pin
 from .progression import GAP_DAYS
 from .state import Action, Decision, DecisionKind, ProgressionState, Rule
@@ -44,11 +45,19 @@ def progression_before_session(
 
 
 def progression_after_check_in(
-    state: ProgressionState, *, ladder: Ladder, check_in: CheckIn
+    state: ProgressionState,
+    *,
+    ladder: Ladder,
+    check_in: CheckIn,
+    session_yesterday: bool = False,
 ) -> Decision:
-    """Record a check-in that is not the morning after a session (those go to
+    """Record a check-in that is not the morning after a session of this exercise (those go to
     `progression_after_session`). It feeds the baseline and the weekly trend, and regresses when
-    morning symptoms have risen two weeks running (Silbernagel 2007: no week-on-week increase)."""
+    morning symptoms have risen two weeks running (Silbernagel 2007: no week-on-week increase).
+
+    On a rest day (`session_yesterday` False: no session of any exercise the day before) a
+    morning of 7/10 pain or more, or 4 or more above the usual level, alerts the physio (C2).
+    Red flags and illness apply as after a session (`morning_flags`)."""
     rung = current_rung(state, ladder)
     if state.last_check_in_date is not None and check_in.date <= state.last_check_in_date:
         raise EngineInputError("this check-in is not newer than the last one recorded")
@@ -61,17 +70,8 @@ def progression_after_check_in(
         last_check_in_date=check_in.date,
         trend_acted_on=state.trend_acted_on if trend is None else trend.last_week,
     )
-    if trend is None:
-        outcome = Outcome(
-            Action.HOLD,
-            DecisionKind.NONE,
-            Rule.C1_CHECK_IN_RECORDED,
-            reasons.check_in_recorded(),
-            rung,
-            state.dose,
-            streak=state.top_dose_streak,
-        )
-    else:
+    high = None if session_yesterday else rest_day_high(check_in, baseline)
+    if trend is not None:
         found = trend
         outcome = ease(
             ladder,
@@ -82,4 +82,28 @@ def progression_after_check_in(
             trigger=f"your morning {trend.measure} rising two weeks running",
             text=lambda change: reasons.trend_rising(found, change),
         )
+    elif high is not None:
+        what, now, usual = high
+        outcome = Outcome(
+            Action.HOLD,
+            DecisionKind.NONE,
+            Rule.C2_REST_DAY_MORNING_HIGH,
+            reasons_morning.rest_day_high(what, now, usual),
+            rung,
+            state.dose,
+            alert=True,
+            streak=state.top_dose_streak,
+            trigger=f"a rest-day morning {what} of {now}/10 (usual {usual}/10)",
+        )
+    else:
+        outcome = Outcome(
+            Action.HOLD,
+            DecisionKind.NONE,
+            Rule.C1_CHECK_IN_RECORDED,
+            reasons.check_in_recorded(),
+            rung,
+            state.dose,
+            streak=state.top_dose_streak,
+        )
+    outcome = morning_judge(outcome, state=state, rung=rung, check_in=check_in)
     return conclude(state, booked, rung, pin(state, rung, outcome))

@@ -20,7 +20,9 @@ the deciding signal, as Goom et al. 2016 (JOSPT 46:483) use for loading tendons.
   P2  all good at the top dose, twice in a row  next rung, if its prerequisites are met
   H7/H8  ... but the next rung is locked / this is the last rung: hold
 
-A physio's override then wins over any change of dose or rung (O3, O4); alerts still go out.
+The check-in's optional answers then apply (`morning_flags`: F1 red flag, F2 unwell, F3 a rise
+after a race or long run). A physio's override then wins over any change of dose or rung (O3,
+O4); alerts still go out.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from . import reasons
 from .dose import Dose, dose_step_up, is_top_dose
 from .errors import EngineInputError
 from .ladder import Ladder, Rung, next_rung
+from .morning_flags import morning_judge
 from .outcome import (
     TOP_DOSE_SESSIONS_TO_MOVE,
     Outcome,
@@ -173,6 +176,10 @@ def progression_after_session(
             baseline=baseline,
             other_progress=other_progress,
         )
+    # The check-in's optional answers (red flags, illness, a long run) have the last word.
+    outcome = morning_judge(
+        outcome, state=state, rung=rung, check_in=next_morning, morning=morning, baseline=baseline
+    )
     return conclude(state, booked, rung, pin(state, rung, outcome))
 
 

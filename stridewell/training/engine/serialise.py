@@ -12,7 +12,7 @@ from .dose import Dose, DoseUnit
 from .errors import EngineInputError
 from .session import SessionResult
 from .state import Decision, Override, ProgressionState
-from .symptoms import Baseline, CheckIn, WeekSymptoms
+from .symptoms import CHECK_IN_ANSWERS, Baseline, CheckIn, WeekSymptoms
 
 FORMAT_VERSION = 1
 
@@ -56,11 +56,19 @@ def session_dump(session: SessionResult) -> dict[str, Any]:
 def check_in_dump(check_in: CheckIn | None) -> dict[str, Any] | None:
     if check_in is None:
         return None
-    return {
+    dumped: dict[str, Any] = {
         "date": check_in.date.isoformat(),
         "pain": check_in.pain,
         "stiffness": check_in.stiffness,
     }
+    # Only the optional answers given ("yes"): an older check-in reads the same as before.
+    dumped.update({name: True for name in CHECK_IN_ANSWERS if getattr(check_in, name)})
+    return dumped
+
+
+def check_in_load(data: dict[str, Any]) -> CheckIn:
+    answers = {name: bool(data.get(name, False)) for name in CHECK_IN_ANSWERS}
+    return CheckIn(date.fromisoformat(data["date"]), data["pain"], data["stiffness"], **answers)
 
 
 def decision_dump(decision: Decision) -> dict[str, Any]:

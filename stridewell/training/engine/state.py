@@ -60,6 +60,11 @@ class Rule(StrEnum):
     O3_DOSE_PINNED = "O3_physio_dose_pinned"
     O4_RUNG_PINNED = "O4_physio_rung_pinned"
     C1_CHECK_IN_RECORDED = "C1_check_in_recorded"
+    # Added for the check-in's optional answers (issue 10, item 7); see `morning_flags`.
+    C2_REST_DAY_MORNING_HIGH = "C2_rest_day_morning_high"
+    F1_RED_FLAG_STOP = "F1_red_flag_stop_see_physio"
+    F2_UNWELL_NO_PROGRESS = "F2_unwell_no_progress"
+    F3_RISE_AFTER_LONG_RUN = "F3_morning_rise_after_race_or_long_run"
 
 
 @dataclass(frozen=True, slots=True)

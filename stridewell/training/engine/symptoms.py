@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
 
-from .errors import require_int
+from .errors import EngineInputError, require_int
 
 WINDOW_WEEKS = 4  # three closed weeks (two rises) plus the week in progress
 # A one-point change on a 0-10 rating is within day-to-day noise (the smallest change that
@@ -33,19 +33,55 @@ MORNING_NOISE_POINTS = 1
 # much over the fortnight before it counts as "rising week on week".
 TREND_MIN_RISE = 1
 USUAL_LEVEL_AT_LEAST = 1  # the usual level may always follow the runner back up to 1/10
+# The morning after a race or long run is expected to be a little sore: a rise of up to this
+# many points holds (rule F3) instead of regressing; a larger rise is judged as usual.
+LONG_RUN_ALLOWANCE = 2
+
+
+# The optional answers of a check-in, in the order the runner is asked them. All default to
+# False, so a check-in with pain and stiffness only means "nothing else to report".
+CHECK_IN_ANSWERS = (
+    "night_pain",
+    "numbness",
+    "swelling",
+    "unwell",
+    "emergency_signs",
+    "urgent_signs",
+    "long_run_yesterday",
+)
 
 
 @dataclass(frozen=True, slots=True)
 class CheckIn:
-    """A morning check-in: pain and stiffness on waking, each 0 (none) to 10 (worst)."""
+    """A morning check-in: pain and stiffness on waking, each 0 (none) to 10 (worst), and the
+    optional answers (see `morning_flags` for what each one changes):
+
+    * night_pain: pain that woke them or does not ease at rest; numbness: numbness or tingling
+      in the leg or foot; swelling: new swelling around a joint or the calf (red flags);
+    * unwell: feeling ill or feverish (no progress that day);
+    * emergency_signs: new bladder or bowel trouble, numbness around the saddle area, sudden leg
+      weakness, chest pain or sudden breathlessness (999 / A&E);
+    * urgent_signs: a hot, swollen, tender calf, or a hot swollen joint (NHS 111 today);
+    * long_run_yesterday: context, a race or long run the day before.
+    """
 
     date: date
     pain: int
     stiffness: int
+    night_pain: bool = False
+    numbness: bool = False
+    swelling: bool = False
+    unwell: bool = False
+    emergency_signs: bool = False
+    urgent_signs: bool = False
+    long_run_yesterday: bool = False
 
     def __post_init__(self) -> None:
         require_int("morning pain", self.pain, low=0, high=10)
         require_int("morning stiffness", self.stiffness, low=0, high=10)
+        for name in CHECK_IN_ANSWERS:
+            if not isinstance(getattr(self, name), bool):
+                raise EngineInputError(f"{name.replace('_', ' ')} must be yes or no (a bool)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +127,9 @@ class Morning(StrEnum):
     A_LITTLE_ABOVE = "a_little_above"  # within day-to-day noise: blocks progress, no regress
     WORSE = "worse"
     LEARNING = "learning"  # pain at baseline; the stiffness baseline is still being learnt
+    # 1 to LONG_RUN_ALLOWANCE points above, the morning after a race or long run: no progress,
+    # no regress (rule F3 in `morning_flags`).
+    AFTER_LONG_RUN = "after_long_run"
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +169,14 @@ def _follow(baseline: Baseline, closed: tuple[WeekSymptoms, ...]) -> Baseline:
     )
 
 
+def morning_excess(check_in: CheckIn, baseline: Baseline) -> int:
+    """Points above the usual level: the larger of pain and (once learnt) stiffness."""
+    excess = check_in.pain - baseline.pain
+    if baseline.stiffness is not None:
+        excess = max(excess, check_in.stiffness - baseline.stiffness)
+    return excess
+
+
 def fold_check_in(
     weeks: tuple[WeekSymptoms, ...], baseline: Baseline, check_in: CheckIn
 ) -> tuple[tuple[WeekSymptoms, ...], Baseline, Morning]:
@@ -152,10 +199,10 @@ def fold_check_in(
             baseline = _follow(baseline, weeks[-2:])
         fresh = WeekSymptoms(monday, check_in.pain, check_in.stiffness, 1)
         weeks = (*weeks, fresh)[-WINDOW_WEEKS:]
-    excess = check_in.pain - baseline.pain
-    if baseline.stiffness is not None:
-        excess = max(excess, check_in.stiffness - baseline.stiffness)
-    if excess > MORNING_NOISE_POINTS:
+    excess = morning_excess(check_in, baseline)
+    if check_in.long_run_yesterday and 0 < excess <= LONG_RUN_ALLOWANCE:
+        morning = Morning.AFTER_LONG_RUN
+    elif excess > MORNING_NOISE_POINTS:
         morning = Morning.WORSE
     elif excess > 0:
         morning = Morning.A_LITTLE_ABOVE

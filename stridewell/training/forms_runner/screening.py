@@ -231,13 +231,58 @@ class SelfScreenForm(_ScreeningBase):
 _add_sided(SelfScreenForm, SelfScreenForm.SIDED)
 
 
+def _yes(label: str) -> forms.BooleanField:
+    return forms.BooleanField(label=label, required=False)
+
+
 class CheckInForm(forms.Form):
+    """Pain and stiffness on waking, then optional yes/no questions in three groups (the page
+    shows each group as a fieldset): red flags, urgent signs, and yesterday's context."""
+
+    FLAGS = ("night_pain", "numbness", "swelling", "unwell")
+    URGENT = ("emergency_signs", "urgent_signs")
+    CONTEXT = ("long_run_yesterday",)
+
     def __init__(self, *args: Any, today: date, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields = {"date": date_field("Morning of", today), **self.fields}
 
     pain = pain_field("Pain on waking")
     stiffness = pain_field("Stiffness on waking")
+    night_pain = _yes("Pain that woke me in the night, or that doesn't ease when I rest")
+    numbness = _yes("Numbness or tingling in my leg or foot")
+    swelling = _yes("New swelling around my hip, knee, ankle or calf")
+    unwell = _yes("I feel ill or feverish")
+    emergency_signs = _yes(
+        "New trouble controlling my bladder or bowels, numbness around my bottom or genitals, "
+        "sudden weakness in a leg, chest pain or sudden breathlessness"
+    )
+    urgent_signs = _yes(
+        "A calf that is hot, swollen and tender, or a joint that is hot and swollen"
+    )
+    long_run_yesterday = _yes("I ran a race or a long run yesterday")
+
+    def answers(self) -> dict[str, bool]:
+        return {
+            name: self.cleaned_data[name] for name in (*self.FLAGS, *self.URGENT, *self.CONTEXT)
+        }
+
+    def groups(self) -> list[tuple[str, str, list[forms.BoundField]]]:
+        """(legend, help, fields) for each fieldset of optional questions."""
+        return [
+            (
+                "Anything else this morning?",
+                "Optional. Tick any that apply; leave them blank if not.",
+                [self[name] for name in self.FLAGS],
+            ),
+            (
+                "Signs that need help today",
+                "Don't wait for your physio with these: the first needs 999 or A&E now, the "
+                "second NHS 111 today. Tick them so your physio knows too.",
+                [self[name] for name in self.URGENT],
+            ),
+            ("Yesterday", "Optional.", [self[name] for name in self.CONTEXT]),
+        ]
 
 
 class OverrideForm(forms.Form):

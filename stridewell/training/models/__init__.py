@@ -28,6 +28,7 @@ from .runner import (
     Session,
     SetLog,
     Sex,
+    Urgency,
 )
 
 __all__ = [
@@ -55,4 +56,5 @@ __all__ = [
     "SetLog",
     "Sex",
     "Source",
+    "Urgency",
 ]

@@ -251,14 +251,40 @@ class SetLog(models.Model):
         return f"Set {self.number}: {self.reps_or_seconds} at pain {self.pain_during}/10"
 
 
+class Urgency(models.TextChoices):
+    """What a check-in told the runner to do (engine `Urgency`), most urgent last."""
+
+    NONE = "none", "Nothing to add"
+    EASY_DAY = "easy_day", "Unwell: no hard training today"
+    SEE_PHYSIO = "see_physio", "Stop and see a physio"
+    NHS_111_TODAY = "nhs_111_today", "NHS 111 today"
+    EMERGENCY_999 = "emergency_999", "999 / A&E now"
+
+
 class CheckIn(models.Model):
-    """Pain and stiffness on waking. Never dated in the future (London date; checked by the
-    service, since a database constraint cannot read the clock)."""
+    """Pain and stiffness on waking, and the optional answers (red flags, illness, a long run).
+    Never dated in the future (London date; checked by the service, since a database
+    constraint cannot read the clock). `urgency` and `advice` keep what the runner was told."""
 
     runner = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="training_check_ins")
     date = models.DateField()
     pain = models.PositiveSmallIntegerField()
     stiffness = models.PositiveSmallIntegerField()
+    night_pain = models.BooleanField(default=False)
+    numbness = models.BooleanField(default=False, help_text="Numbness or tingling.")
+    swelling = models.BooleanField(default=False)
+    unwell = models.BooleanField(default=False, help_text="Feeling ill or feverish.")
+    emergency_signs = models.BooleanField(
+        default=False,
+        help_text="Bladder or bowel change, saddle numbness, sudden leg weakness, chest pain or "
+        "sudden breathlessness.",
+    )
+    urgent_signs = models.BooleanField(
+        default=False, help_text="A hot, swollen, tender calf, or a hot swollen joint."
+    )
+    long_run_yesterday = models.BooleanField(default=False, help_text="A race or long run.")
+    urgency = models.CharField(max_length=16, choices=Urgency.choices, default=Urgency.NONE)
+    advice = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -271,6 +297,24 @@ class CheckIn(models.Model):
 
     def __str__(self) -> str:
         return f"Check-in of {self.runner} on {self.date:%d %b %Y}"
+
+    @property
+    def is_red_flag(self) -> bool:
+        """The runner was told to stop and get help (a physio, NHS 111 or 999)."""
+        return self.urgency in {Urgency.SEE_PHYSIO, Urgency.NHS_111_TODAY, Urgency.EMERGENCY_999}
+
+    def reported(self) -> list[str]:
+        """The optional answers given, in short words, for the physio's tables."""
+        short = {
+            "night_pain": "night pain",
+            "numbness": "numbness/tingling",
+            "swelling": "swelling",
+            "unwell": "unwell",
+            "emergency_signs": "999 signs",
+            "urgent_signs": "hot swollen calf/joint",
+            "long_run_yesterday": "race/long run yesterday",
+        }
+        return [words for name, words in short.items() if getattr(self, name)]
 
 
 class Decision(models.Model):
@@ -320,6 +364,9 @@ class AlertKind(models.TextChoices):
     MISSED_TWO = "missed_two_sessions", "Two sessions missed"
     RISING_TREND = "rising_trend", "Morning symptoms rising week on week"
     RED_FLAGS = "red_flags", "Red flags reported"
+    CHECK_IN_RED_FLAG = "check_in_red_flag", "Red flag at a morning check-in"
+    REST_DAY_HIGH = "rest_day_high", "High morning on a rest day"
+    PLATEAU_REVIEW = "plateau_review", "Plateau: please review"
 
 
 class Alert(models.Model):

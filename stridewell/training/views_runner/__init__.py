@@ -14,6 +14,7 @@ from stridewell.training.views_runner.physio import (
 )
 from stridewell.training.views_runner.runner import (
     check_in,
+    check_in_view,
     dashboard,
     programme_print,
     screening_view,
@@ -26,6 +27,7 @@ from stridewell.training.views_runner.runner import (
 __all__ = [
     "alert_acknowledge_view",
     "check_in",
+    "check_in_view",
     "dashboard",
     "override_clear_view",
     "override_set_view",

@@ -41,6 +41,7 @@ from stridewell.training.selectors_runner import (
 )
 from stridewell.training.services_alerts import alert_acknowledge, alerts_missed_sessions_scan
 from stridewell.training.services_overrides import DoseInput, override_clear, override_set
+from stridewell.training.services_plateau import alerts_plateau_scan
 from stridewell.training.services_programme import programme_assign_manual
 from stridewell.training.services_screening import screening_record
 from stridewell.training.views_runner.common import (
@@ -65,6 +66,7 @@ def physio_dashboard(request: HttpRequest) -> HttpResponse:
         find.add_error("email", "No runner has an account with that address.")
     today = today_london()
     alerts_missed_sessions_scan(today=today, physio=None if is_staff(viewer) else viewer)
+    alerts_plateau_scan(today=today, physio=None if is_staff(viewer) else viewer)
     alerts = alerts_open(viewer=viewer)
     for runner in {a.runner for a in alerts}:
         access_record(viewer=viewer, runner=runner, what="alerts on the physio dashboard")

@@ -25,7 +25,7 @@ from stridewell.training.forms_runner import (
     SelfScreenForm,
     SessionLogForm,
 )
-from stridewell.training.models import Screening
+from stridewell.training.models import CheckIn, Screening, Urgency
 from stridewell.training.selectors_runner import (
     TIMELINE_PAGE,
     booking_path,
@@ -131,19 +131,42 @@ def check_in(request: HttpRequest) -> HttpResponse:
                 day=form.cleaned_data["date"],
                 pain=form.cleaned_data["pain"],
                 stiffness=form.cleaned_data["stiffness"],
+                answers=form.answers(),
                 today=today,
             )
         except ValidationError as exc:
             for field, errors in exc.message_dict.items():
                 form.add_error(field if field in form.fields else None, errors)
         else:
+            saved = outcome.check_in
+            if saved is not None and saved.urgency != Urgency.NONE:
+                # Something to act on: the page that says what to do, before anything else.
+                messages.success(request, "Check-in saved.")
+                return go(request, reverse("training:check_in_detail", args=[saved.pk]))
             changed = [d for d in outcome.decisions if d.rule != "C1_check_in_recorded"]
             text = "Check-in saved."
             if changed:
                 text += f" {len(changed)} exercise decision(s) made: see 'What's changed'."
             messages.success(request, text)
             return go(request, reverse("training:dashboard"))
-    return render(request, "training/runner/check_in.html", {"form": form, "today": today})
+    context = {"form": form, "today": today, "groups": form.groups()}
+    return render(request, "training/runner/check_in.html", context)
+
+
+@runner_page
+def check_in_view(request: HttpRequest, check_in_id: int) -> HttpResponse:
+    """What a check-in told the runner to do, and the decisions it led to (their own only)."""
+    saved = CheckIn.objects.filter(pk=check_in_id, runner=request.user).first()  # type: ignore[misc]
+    if saved is None:
+        raise Http404("Not found.")
+    decisions = saved.decisions.select_related("rung_after__exercise", "made_by").order_by("id")
+    context = {
+        "check_in": saved,
+        "decisions": list(decisions),
+        "booking_url": booking_path(),
+        "is_red_flag": saved.is_red_flag,
+    }
+    return render(request, "training/runner/check_in_detail.html", context)
 
 
 @runner_page

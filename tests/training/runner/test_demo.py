@@ -50,7 +50,16 @@ def test_the_demo_timeline_has_a_progression_a_hold_and_a_regression(seeded):
     assert ("regress", "R2_next_morning_worse_than_baseline") in rules
     # The engine made them from stored inputs: every session decision names its session.
     assert not decisions.filter(source_session__isnull=True).exists()
-    assert set(Alert.objects.values_list("kind", flat=True)) == {"pain_over_5", "morning_worse"}
+    assert ("hold", "F2_unwell_no_progress") in rules
+    assert ("hold", "F1_red_flag_stop_see_physio") in rules
+    assert set(Alert.objects.values_list("kind", flat=True)) == {
+        "pain_over_5",
+        "morning_worse",
+        "check_in_red_flag",  # swelling on the last morning
+        "plateau_review",  # 18 days without progress, two mornings above usual
+    }
+    flagged = CheckIn.objects.get(swelling=True)
+    assert (flagged.date, flagged.urgency) == (date(2026, 11, 21), "see_physio")
 
 
 def test_running_the_demo_again_changes_nothing(seeded, runner, physio):

@@ -222,5 +222,7 @@ def test_the_daily_scan_command_raises_the_missed_sessions_alert_once(runner, ph
     assert Alert.objects.filter(kind="missed_two_sessions", runner=runner).count() == 1
     assert out.getvalue().splitlines() == [
         "1 missed-session alert(s) raised.",
+        "0 plateau review alert(s) raised.",
         "0 missed-session alert(s) raised.",
+        "0 plateau review alert(s) raised.",
     ]
