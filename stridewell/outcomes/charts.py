@@ -14,8 +14,8 @@ from datetime import date, timedelta
 
 from stridewell.outcomes.engine import ScorePoint, points_text
 
-WIDTH, HEIGHT = 360, 210
-LEFT, RIGHT, TOP, BOTTOM = 40, 12, 14, 40
+WIDTH, HEIGHT = 360, 226
+LEFT, RIGHT, TOP, BOTTOM = 40, 12, 30, 40
 TICK_STEPS = (1, 2, 4, 5, 8, 10, 20, 25, 40, 50, 100, 200, 250, 500, 1000)
 DAY_STEPS = (7, 14, 28, 56, 91, 182, 364, 728)
 
@@ -128,7 +128,7 @@ def score_chart(
         band_width=WIDTH - RIGHT - LEFT,
         band_height=round(band_lo - band_hi, 1),
         band_label=f"first score ± {points_text(mcid)}: no real change",
-        band_label_y=max(band_hi - 4, TOP + 9),
+        band_label_y=TOP - 12,
         line=" ".join(f"{d.x},{d.y}" for d in dots),
         dots=dots,
         y_label=f"Score ({low}–{high}, {direction})",
