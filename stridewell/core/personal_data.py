@@ -67,8 +67,15 @@ def personal_data_export(*, user: Any) -> dict[str, Any]:
         "outcomes": {
             "responses": list(
                 OutcomeResponse.objects.filter(runner=user).values(
-                    "id", "questionnaire__key", "version", "date", "created_at", "answers",
-                    "score", "answered", "rule",
+                    "id",
+                    "questionnaire__key",
+                    "version",
+                    "date",
+                    "created_at",
+                    "answers",
+                    "score",
+                    "answered",
+                    "rule",
                 )
             ),
         },

@@ -35,7 +35,9 @@ def questionnaire_file_read(path: Path) -> engine.QuestionnaireSpec:
         raw = json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
     except (yaml.YAMLError, json.JSONDecodeError) as exc:
         message = " ".join(str(exc).split())
-        raise QuestionnaireFileError([f"{path.name}: not valid {path.suffix[1:]}: {message}"]) from exc
+        raise QuestionnaireFileError(
+            [f"{path.name}: not valid {path.suffix[1:]}: {message}"]
+        ) from exc
     try:
         return engine.spec_read(raw)
     except engine.SpecError as exc:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Max, Q, QuerySet, Subquery
 
 from stridewell.accounts.models import User
 from stridewell.outcomes import engine
@@ -25,9 +25,16 @@ def questionnaire_active_get(*, key: str) -> Questionnaire | None:
     return questionnaires_active().filter(key=key).first()
 
 
-def responses_for(*, runner: User, questionnaire: Questionnaire | None = None) -> QuerySet[Response]:
+def responses_for(
+    *, runner: User, questionnaire: Questionnaire | None = None
+) -> QuerySet[Response]:
     rows = Response.objects.filter(runner=runner).select_related("questionnaire")
     return rows.filter(questionnaire=questionnaire) if questionnaire else rows
+
+
+def whose_scores(runner: User) -> str:
+    """How a clinician's page names the runner's scores: "Amara's score has improved..."."""
+    return f"{runner.first_name}'s" if runner.first_name else "The runner's"
 
 
 def _last_screening(runner: User) -> Subquery:
@@ -108,5 +115,7 @@ def outcome_summaries(*, runner: User, today: date, whose: str = "Your") -> list
             higher_is_better=spec.direction is engine.Direction.HIGHER_IS_BETTER,
         )
         row = due_rows.get(pk)
-        out.append(Summary(questionnaire, responses, interpretation, chart, row.due if row else None))
+        out.append(
+            Summary(questionnaire, responses, interpretation, chart, row.due if row else None)
+        )
     return out

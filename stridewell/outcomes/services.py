@@ -133,7 +133,9 @@ def response_submit(
             )
     except IntegrityError:
         raise ValidationError(
-            {engine.ALL: ValidationError(
-                "You have already answered this questionnaire today.", code="conflict"
-            )}
+            {
+                engine.ALL: ValidationError(
+                    "You have already answered this questionnaire today.", code="conflict"
+                )
+            }
         ) from None

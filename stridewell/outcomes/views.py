@@ -19,6 +19,7 @@ from stridewell.outcomes.selectors import (
     outcome_summaries,
     questionnaire_active_get,
     responses_for,
+    whose_scores,
 )
 from stridewell.outcomes.services import response_submit
 from stridewell.training.access import runner_get_for_viewer
@@ -46,9 +47,9 @@ def answer(request: HttpRequest, key: str) -> HttpResponse:
     if questionnaire is None:
         raise Http404("No such questionnaire.")
     today = today_london()
-    answered_today = responses_for(runner=runner, questionnaire=questionnaire).filter(
-        date=today
-    ).first()
+    answered_today = (
+        responses_for(runner=runner, questionnaire=questionnaire).filter(date=today).first()
+    )
     form = QuestionnaireForm(request.POST or None, spec=questionnaire.spec)
     if request.method == "POST" and answered_today is None and form.is_valid():
         try:
@@ -76,7 +77,7 @@ def answer(request: HttpRequest, key: str) -> HttpResponse:
 def runner_scores(request: HttpRequest, runner_id: int) -> HttpResponse:
     runner = runner_get_for_viewer(viewer=request.user, runner_id=runner_id, what="outcomes")
     today = today_london()
-    whose = f"{runner.first_name}'s" if runner.first_name else "The runner's"
+    whose = whose_scores(runner)
     context = {
         "summaries": outcome_summaries(runner=runner, today=today, whose=whose),
         "today": today,

@@ -142,7 +142,9 @@ def test_runner_answers_on_a_phone_and_sees_the_score_and_chart(
 def test_the_questionnaire_form_at_both_widths(browser, live_server, people, screenshot_dir):
     runner, _ = people
     for name, viewport in (("390", PHONE), ("1280", WIDE)):
-        context = browser.new_context(locale="en-GB", timezone_id="Europe/London", viewport=viewport)
+        context = browser.new_context(
+            locale="en-GB", timezone_id="Europe/London", viewport=viewport
+        )
         page = context.new_page()
         _log_in(page, live_server.url, runner.email)
         page.goto(live_server.url + "/outcomes/me/running-function/")

@@ -43,7 +43,9 @@ def test_a_runners_scores_page(client, world, clock, who, status):
     [("anonymous", 302), ("runner", 200), ("other_runner", 200), ("physio", 302),
      ("other_physio", 302), ("staff", 302)],
 )  # fmt: skip
-def test_own_pages(client, world, clock, name, who, status):
+def test_own_pages(  # noqa: PLR0917 - pytest parameters
+    client, world, clock, name, who, status
+):
     args = ["running-function"] if name == "outcomes:answer" else []
 
     response = login(client, world, who).get(reverse(name, args=args))
@@ -91,9 +93,7 @@ def test_api_only_runners_answer_and_only_for_themselves(client, world, clock, w
     assert response.status_code == status
     assert set(response.json()) == ({"response", "interpretation"} if status == 201 else {"error"})
     if status == 201:
-        assert world.questionnaire.responses.filter(
-            runner=getattr(world, who), score=8
-        ).exists()
+        assert world.questionnaire.responses.filter(runner=getattr(world, who), score=8).exists()
 
 
 @pytest.mark.parametrize("path", ["/api/outcomes/responses", "/api/outcomes/scores"])
@@ -102,7 +102,9 @@ def test_api_only_runners_answer_and_only_for_themselves(client, world, clock, w
     [("anonymous", 401), ("runner", 200), ("other_runner", 404), ("physio", 200),
      ("other_physio", 404), ("staff", 200)],
 )  # fmt: skip
-def test_api_a_runners_answers_by_id(client, world, clock, path, who, status):
+def test_api_a_runners_answers_by_id(  # noqa: PLR0917 - pytest parameters
+    client, world, clock, path, who, status
+):
     response = login(client, world, who).get(path, {"runner": world.runner.pk})
 
     assert response.status_code == status

@@ -24,7 +24,8 @@ def test_questionnaires_list_items_answers_and_numbers(client, world):
     assert (q["key"], q["version"], q["min_score"], q["max_score"]) == (
         "running-function", "1.0", 0, 32,
     )  # fmt: skip
-    assert q["mcid"]["points"] == 4 and q["mcid"]["provisional"] is True
+    assert q["mcid"]["points"] == 4
+    assert q["mcid"]["provisional"] is True
     assert (q["every_weeks"], q["at_screening"], q["direction"]) == (4, True, "higher_is_better")
     assert len(q["items"]) == 8
     assert [a["score"] for a in q["items"][0]["answers"]] == [0, 1, 2, 3, 4]
@@ -132,8 +133,10 @@ def test_scores_carry_the_due_date_and_the_interpretation(client, world, clock):
 
 
 def test_a_physio_reads_the_runners_scores_in_the_third_person(client, world, clock):
-    (summary,) = login(client, world, "physio").get(
-        "/api/outcomes/scores", {"runner": world.runner.pk}
-    ).json()
+    (summary,) = (
+        login(client, world, "physio")
+        .get("/api/outcomes/scores", {"runner": world.runner.pk})
+        .json()
+    )
 
     assert summary["interpretation"]["sentence"].startswith("Amara's score has improved")

@@ -71,7 +71,7 @@ def test_a_file_that_is_not_yaml_is_named(db, tmp_path):
     path = tmp_path / "broken.yaml"
     path.write_text("key: [unclosed\n")
 
-    with pytest.raises(CommandError, match="broken.yaml: not valid yaml"):
+    with pytest.raises(CommandError, match=r"broken\.yaml: not valid yaml"):
         run("--file", str(path))
 
 
@@ -79,7 +79,9 @@ def test_two_files_with_one_key_are_refused(db, tmp_path):
     one = write(tmp_path, "one.yaml", raw(4))
     two = write(tmp_path, "two.yaml", raw(4))
 
-    with pytest.raises(CommandError, match="two.yaml: key 'test-scale' is also used by one.yaml"):
+    with pytest.raises(
+        CommandError, match=r"two\.yaml: key 'test-scale' is also used by one\.yaml"
+    ):
         run("--file", str(one), "--file", str(two))
 
 
@@ -88,7 +90,7 @@ def test_a_change_needs_a_new_version(db, tmp_path):
     reworded = raw(4)
     reworded["items"][0]["text"] = "Reworded item"
 
-    with pytest.raises(CommandError, match="changed but its version is still 1.0"):
+    with pytest.raises(CommandError, match=r"changed but its version is still 1\.0"):
         run("--file", str(write(tmp_path, "a.yaml", reworded)))
     assert Questionnaire.objects.get().spec.items[0].text == "Item 0"
 

@@ -14,6 +14,7 @@ from stridewell.outcomes.models import Response
 
 from .conftest import SCREENED, TODAY, all_answers, answer, login, screen
 
+
 def text(response) -> str:
     """The page as a reader sees it (entities such as ' decoded)."""
     return html.unescape(response.content.decode())
@@ -49,7 +50,8 @@ def test_the_form_is_one_page_of_radio_groups_with_legends(client, world, clock)
     assert page.count("<legend>") == 8
     assert page.count('type="radio"') == 40
     assert "1. An easy 30-minute run on flat ground" in page
-    assert "Could not do it" in page and "Not hard at all" in page
+    assert "Could not do it" in page
+    assert "Not hard at all" in page
 
 
 def test_blanks_are_named_next_to_the_item_and_at_the_top_and_answers_are_kept(
@@ -67,7 +69,8 @@ def test_blanks_are_named_next_to_the_item_and_at_the_top_and_answers_are_kept(
     assert "Answer every question: 2 are blank." in page
     assert '<a href="#item-downhill">Question 4: Choose an answer.</a>' in page
     assert '<a href="#item-strides">Question 6: Choose an answer.</a>' in page
-    assert 'id="item-downhill-error"' in page and 'aria-describedby="item-downhill-error"' in page
+    assert 'id="item-downhill-error"' in page
+    assert 'aria-describedby="item-downhill-error"' in page
     # Everything answered is still ticked: six items, one checked radio each.
     assert len(re.findall(r'value="2"[^>]*checked', page)) == 6
 
@@ -104,10 +107,12 @@ def test_the_scores_page_draws_the_chart_with_the_band_and_a_table(client, world
     page = text(login(client, world, "runner").get(reverse("outcomes:mine")))
 
     assert '<svg class="chart om-chart"' in page
-    assert "<title id=\"om-chart-1-title\">Running function (Stridewell, 8 questions): score" in page
-    assert 'class="om-band"' in page and "first score ± 4 points: no real change" in page
-    assert "Score (0–32, higher is better)" in page and "Date answered" in page
-    assert "<th scope=\"row\">16 Mar 2026</th><td>24</td><td>+8</td>" in page
+    assert '<title id="om-chart-1-title">Running function (Stridewell, 8 questions): score' in page
+    assert 'class="om-band"' in page
+    assert "first score ± 4 points: no real change" in page
+    assert "Score (0–32, higher is better)" in page
+    assert "Date answered" in page
+    assert '<th scope="row">16 Mar 2026</th><td>24</td><td>+8</td>' in page
     assert "Your score has improved by 8 points since 2 March" in page
 
 

@@ -34,6 +34,7 @@ from stridewell.outcomes.selectors import (
     questionnaire_active_get,
     questionnaires_active,
     responses_for,
+    whose_scores,
 )
 from stridewell.outcomes.services import response_submit
 from stridewell.training.access import runner_get_for_viewer
@@ -109,8 +110,7 @@ def scores_list(request: HttpRequest, runner: int | None = None) -> list[dict[st
     """Per questionnaire: the scores, what the latest says against the first (MCID), and when
     the next answers are due. Your own; a physio passes `runner`."""
     who = _who(request, runner, "outcome scores (API)")
-    whose = "Your" if who.pk == request.auth.pk else (  # type: ignore[attr-defined]
-        f"{who.first_name}'s" if who.first_name else "The runner's"
-    )
+    viewer = request.auth  # type: ignore[attr-defined]
+    whose = "Your" if who.pk == viewer.pk else whose_scores(who)
     summaries = outcome_summaries(runner=who, today=now_london().date(), whose=whose)
     return [scores_out(s) for s in summaries]

@@ -87,7 +87,9 @@ def change_interpret(
         verb = "improved" if better else "worsened"
         rule = OutcomeRule.Q21_BETTER_BEYOND_MCID if better else OutcomeRule.Q22_WORSE_BEYOND_MCID
         compare = "more than" if size > mcid else "as much as"
-        sentence = f"{whose} score has {verb} by {points_text(size)} since {since}, {compare} {real}."
+        sentence = (
+            f"{whose} score has {verb} by {points_text(size)} since {since}, {compare} {real}."
+        )
     elif size == 0:
         rule = OutcomeRule.Q23_WITHIN_MCID
         sentence = f"{whose} score is the same as on {since}."

@@ -219,34 +219,9 @@ def _items(r: _Reader, raw: Any, answer_sets: dict[str, tuple[AnswerOption, ...]
     return items
 
 
-def spec_read(raw: Any) -> QuestionnaireSpec:
-    """The questionnaire described by `raw` (a mapping read from the file), or `SpecError`."""
-    r = _Reader()
-    top = r.mapping(raw, "", TOP_KEYS)
-    if r.problems and not top:
-        raise SpecError(["the file must hold one mapping (key: value lines) at the top"])
-    for name in REQUIRED:
-        if name not in top:
-            r.bad(name, "is required")
-    if "format" in top and top["format"] != FORMAT:
-        r.bad("format", f"must be {FORMAT} (the only format this version reads)")
-    key = top.get("key")
-    if "key" in top and (not isinstance(key, str) or not KEY_RE.match(key)):
-        r.bad("key", "must be 2-49 lower-case letters, digits or - (e.g. lefs)")
-    name = r.text(top.get("name"), "name", limit=120) if "name" in top else ""
-    version = r.text(top.get("version"), "version", limit=20) if "version" in top else ""
-    licence = r.text(top.get("licence"), "licence") if "licence" in top else ""
-    attribution = r.text(top.get("attribution"), "attribution", required=False)
-    instructions = r.text(top.get("instructions"), "instructions", required=False)
-
-    raw_sets = top.get("answer_sets", {})
-    if not isinstance(raw_sets, Mapping):
-        r.bad("answer_sets", "must map a name to each list of answers")
-        raw_sets = {}
-    answer_sets = {str(k): _options(r, v, f"answer_sets.{k}") for k, v in raw_sets.items()}
-    items = _items(r, top.get("items"), answer_sets) if "items" in top else []
-
-    scoring = r.mapping(top.get("scoring", {}), "scoring", {"method", "reverse", "missing"})
+def _scoring(r: _Reader, raw: Any, items: list[Item]) -> tuple[frozenset[str], MissingPolicy, int]:
+    """Reversed items, the missing-answer policy and how many blanks it allows."""
+    scoring = r.mapping(raw, "scoring", {"method", "reverse", "missing"})
     if scoring.get("method", "sum") != "sum":
         r.bad("scoring.method", "only 'sum' is supported")
     reverse_raw = scoring.get("reverse", [])
@@ -261,12 +236,11 @@ def spec_read(raw: Any) -> QuestionnaireSpec:
         if len(set(reverse_raw)) != len(reverse_raw):
             r.bad("scoring.reverse", "lists an item twice")
         reverse = set(reverse_raw) & known
-    missing_raw = r.mapping(
+    missing = r.mapping(
         scoring.get("missing", {"policy": "refuse"}), "scoring.missing", {"policy", "max_missing"}
     )
-    policy_raw = missing_raw.get("policy", "refuse")
     try:
-        policy = MissingPolicy(policy_raw)
+        policy = MissingPolicy(missing.get("policy", "refuse"))
     except ValueError:
         r.bad("scoring.missing.policy", "must be 'refuse' or 'prorate'")
         policy = MissingPolicy.REFUSE
@@ -274,11 +248,15 @@ def spec_read(raw: Any) -> QuestionnaireSpec:
     if policy is MissingPolicy.PRORATE:
         most = max(len(items) - 1, 1)
         at = "scoring.missing.max_missing"
-        max_missing = r.whole(missing_raw.get("max_missing"), at, 1, most) or 0
-    elif missing_raw.get("max_missing", 0) != 0:
+        max_missing = r.whole(missing.get("max_missing"), at, 1, most) or 0
+    elif missing.get("max_missing", 0) != 0:
         r.bad("scoring.missing.max_missing", "only applies with policy 'prorate'")
+    return frozenset(reverse), policy, max_missing
 
-    bounds = r.mapping(top.get("range", {}), "range", {"min", "max"})
+
+def _range(r: _Reader, raw: Any, items: list[Item]) -> tuple[int | None, int | None]:
+    """The declared score range, which must be what the items' answers add up to."""
+    bounds = r.mapping(raw, "range", {"min", "max"})
     low = r.whole(bounds.get("min"), "range.min", -100_000, 100_000)
     high = r.whole(bounds.get("max"), "range.max", -100_000, 100_000)
     if low is not None and high is not None and items:
@@ -286,30 +264,71 @@ def spec_read(raw: Any) -> QuestionnaireSpec:
             r.bad("range", "min must be below max")
         sums = (sum(i.low for i in items), sum(i.high for i in items))
         if (low, high) != sums:
-            r.bad("range", f"says {low}-{high} but the items' answers add up to {sums[0]}-{sums[1]}")
-    span = (high - low) if low is not None and high is not None and high > low else 0
+            r.bad(
+                "range", f"says {low}-{high} but the items' answers add up to {sums[0]}-{sums[1]}"
+            )
+    return low, high
 
+
+def _answer_sets(r: _Reader, raw: Any) -> dict[str, tuple[AnswerOption, ...]]:
+    if not isinstance(raw, Mapping):
+        r.bad("answer_sets", "must map a name to each list of answers")
+        return {}
+    return {str(k): _options(r, v, f"answer_sets.{k}") for k, v in raw.items()}
+
+
+def _head(r: _Reader, top: dict[str, Any]) -> dict[str, str]:
+    """Key, names and notes: the fields that are plain text."""
+    for name in REQUIRED:
+        if name not in top:
+            r.bad(name, "is required")
+    if "format" in top and top["format"] != FORMAT:
+        r.bad("format", f"must be {FORMAT} (the only format this version reads)")
+    key = top.get("key")
+    if "key" in top and (not isinstance(key, str) or not KEY_RE.match(key)):
+        r.bad("key", "must be 2-49 lower-case letters, digits or - (e.g. lefs)")
+    limits = {"name": 120, "version": 20, "licence": 2000}
+    head = {f: r.text(top.get(f), f, limit=n) if f in top else "" for f, n in limits.items()}
+    for optional in ("attribution", "instructions"):
+        head[optional] = r.text(top.get(optional), optional, required=False)
+    head["key"] = str(key)
+    return head
+
+
+def spec_read(raw: Any) -> QuestionnaireSpec:
+    """The questionnaire described by `raw` (a mapping read from the file), or `SpecError`."""
+    r = _Reader()
+    top = r.mapping(raw, "", TOP_KEYS)
+    if r.problems and not top:
+        raise SpecError(["the file must hold one mapping (key: value lines) at the top"])
+    head = _head(r, top)
+    answer_sets = _answer_sets(r, top.get("answer_sets", {}))
+    items = _items(r, top.get("items"), answer_sets) if "items" in top else []
+    reverse, policy, max_missing = _scoring(r, top.get("scoring", {}), items)
+    low, high = _range(r, top.get("range", {}), items)
+    span = (high - low) if low is not None and high is not None and high > low else 0
     try:
-        direction = Direction(top.get("direction"))
+        direction = Direction(str(top.get("direction")))
     except ValueError:
         if "direction" in top:
             r.bad("direction", "must be 'higher_is_better' or 'lower_is_better'")
         direction = Direction.HIGHER_IS_BETTER
     mcid = _threshold(r, top.get("mcid"), "mcid", span) if "mcid" in top else None
     mdc = _threshold(r, top["mdc"], "mdc", span) if "mdc" in top else None
-
     timing = r.mapping(top.get("schedule", {}), "schedule", {"at_screening", "every_weeks"})
     at_screening = r.flag(timing.get("at_screening", True), "schedule.at_screening")
     every_weeks = r.whole(timing.get("every_weeks"), "schedule.every_weeks", 1, 52)
 
     if r.problems:
         raise SpecError(r.problems)
-    assert low is not None and high is not None and mcid is not None and every_weeks
+    assert low is not None
+    assert high is not None
+    assert mcid is not None
+    assert every_weeks
     return QuestionnaireSpec(
-        key=str(key), name=name, version=version, licence=licence, attribution=attribution,
-        instructions=instructions, items=tuple(items), reverse=frozenset(reverse),
-        missing=policy, max_missing=max_missing, low=low, high=high, direction=direction,
-        mcid=mcid, mdc=mdc, schedule=Schedule(at_screening, every_weeks),
+        **head, items=tuple(items), reverse=reverse, missing=policy, max_missing=max_missing,
+        low=low, high=high, direction=direction, mcid=mcid, mdc=mdc,
+        schedule=Schedule(at_screening, every_weeks),
     )  # fmt: skip
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from django import template
 
-from stridewell.outcomes.selectors import outcome_due_list, outcome_summaries
+from stridewell.outcomes.selectors import outcome_due_list, outcome_summaries, whose_scores
 from stridewell.training.views_runner.common import today_london
 
 register = template.Library()
@@ -25,7 +25,7 @@ def outcomes_runner_card(context: template.Context) -> dict[str, Any]:
 @register.inclusion_tag("outcomes/_physio_card.html")
 def outcomes_physio_card(runner: Any) -> dict[str, Any]:
     """For a page whose view already checked (and audited) that the viewer may see `runner`."""
-    whose = f"{runner.first_name}'s" if runner.first_name else "The runner's"
+    whose = whose_scores(runner)
     return {
         "runner": runner,
         "summaries": outcome_summaries(runner=runner, today=today_london(), whose=whose),

@@ -30,7 +30,9 @@ TODAY = date(2026, 3, 31)
         (EVERY_4, date(2026, 1, 5), None, True, OutcomeRule.Q2_FOLLOW_UP_DUE, date(2026, 2, 2)),
     ],
 )  # fmt: skip
-def test_due_follows_the_table(schedule, last_on, screened_on, is_due, rule, due_on):
+def test_due_follows_the_table(  # noqa: PLR0917 - pytest parameters
+    schedule, last_on, screened_on, is_due, rule, due_on
+):
     due = engine.questionnaire_due(
         schedule=schedule, last_on=last_on, screened_on=screened_on, today=TODAY
     )

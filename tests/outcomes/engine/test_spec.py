@@ -36,7 +36,8 @@ def test_the_shipped_running_function_file_is_valid_and_within_its_own_numbers()
     spec = engine.spec_read(yaml.safe_load((DATA_DIR / "running-function.yaml").read_text()))
 
     assert (len(spec.items), spec.low, spec.high) == (8, 0, 32)
-    assert spec.mcid.points == 4 and spec.mcid.is_provisional
+    assert spec.mcid.points == 4
+    assert spec.mcid.is_provisional
     assert spec.schedule == engine.Schedule(at_screening=True, every_weeks=4)
 
 
