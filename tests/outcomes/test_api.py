@@ -107,6 +107,15 @@ def test_answers_that_are_not_a_mapping_are_a_422(client, world, clock):
     assert "answers" in response.json()["error"]["fields"]
 
 
+def test_an_oversized_answers_mapping_is_refused_before_scoring(client, world, clock):
+    flood = {f"item_{n}": 1 for n in range(201)}
+
+    response = post(login(client, world, "runner"), flood)
+
+    assert response.status_code == 422
+    assert list(response.json()["error"]["fields"]) == ["answers"]
+
+
 def test_a_second_response_the_same_day_is_a_409(client, world, clock):
     c = login(client, world, "runner")
     assert post(c, all_answers(1)).status_code == 201

@@ -52,7 +52,8 @@ class QuestionnaireOut(Schema):
 class ResponseIn(Schema):
     questionnaire: str = Field(description="The questionnaire's key, from GET /questionnaires.")
     answers: dict[str, Any] = Field(
-        description="Item key -> the chosen answer's score; null or left out = blank."
+        max_length=200,
+        description="Item key -> the chosen answer's score; null or left out = blank.",
     )
 
 
