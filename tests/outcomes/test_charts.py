@@ -42,7 +42,8 @@ def test_the_axes_are_labelled_with_units_and_ticks():
     assert [t.label for t in c.y_ticks] == ["0", "8", "16", "24", "32"]
     assert [t.label for t in c.x_ticks] == ["2 Mar", "16 Mar", "30 Mar"]
     assert c.y_label == "Score (0–32, higher is better)"
-    assert c.dots[0].is_baseline and not c.dots[1].is_baseline
+    assert c.dots[0].is_baseline
+    assert not c.dots[1].is_baseline
     assert c.dots[1].label == "30 Mar 2026: 24 out of 32"
 
 
