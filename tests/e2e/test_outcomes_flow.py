@@ -17,6 +17,7 @@ from stridewell.outcomes.models import Questionnaire
 from stridewell.outcomes.services import questionnaires_load_files, response_submit
 from stridewell.training.models import Exercise, Ladder, Rung
 from stridewell.training.services_screening import screening_record
+from tests.e2e.conftest import _CSP_RECORDER as CSP_RECORDER
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -75,6 +76,7 @@ def test_runner_answers_on_a_phone_and_sees_the_score_and_chart(
     runner, physio = people
     base = live_server.url
     context = browser.new_context(locale="en-GB", timezone_id="Europe/London", viewport=PHONE)
+    context.add_init_script(CSP_RECORDER)
     page = context.new_page()
     page.set_default_timeout(10_000)
     _log_in(page, base, runner.email)
@@ -122,6 +124,7 @@ def test_runner_answers_on_a_phone_and_sees_the_score_and_chart(
     page.screenshot(path=str(screenshot_dir / "outcomes-scores-390.png"), full_page=True)
     page.set_viewport_size(WIDE)
     page.screenshot(path=str(screenshot_dir / "outcomes-scores-1280.png"), full_page=True)
+    assert page.evaluate("window.__cspViolations") == []  # the stylesheet and chart load cleanly
     context.close()
 
     # The physio sees the same on the runner's page, and the chart on the scores page.
