@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "stridewell.accounts",
     "stridewell.clinic",
     "stridewell.training",
+    "stridewell.outcomes",
     "stridewell.planner",
     "stridewell.booking",
     "stridewell.journal",

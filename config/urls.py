@@ -15,6 +15,7 @@ urlpatterns = [
     path("accounts/", include("stridewell.accounts.urls")),
     path("clinic/", include("stridewell.clinic.urls")),
     path("training/", include("stridewell.training.urls")),
+    path("outcomes/", include("stridewell.outcomes.urls")),
     path("plan/", include("stridewell.planner.urls")),
     path("booking/", include("stridewell.booking.urls")),
     path("journal/", include("stridewell.journal.urls")),

@@ -10,8 +10,8 @@ api = NinjaAPI(
     title="Stridewell API",
     version="1",
     description=(
-        "Stridewell: clinic information, accounts, training, marathon plans, booking, "
-        "journal, newsletter and enquiries."
+        "Stridewell: clinic information, accounts, training, outcome measures, marathon plans, "
+        "booking, journal, newsletter and enquiries."
     ),
     urls_namespace="api",
     docs_url="/docs",
@@ -25,12 +25,14 @@ from stridewell.clinic.api import router as clinic_router  # noqa: E402
 from stridewell.enquiries.api import router as enquiries_router  # noqa: E402
 from stridewell.journal.api import router as journal_router  # noqa: E402
 from stridewell.newsletter.api import router as newsletter_router  # noqa: E402
+from stridewell.outcomes.api import router as outcomes_router  # noqa: E402
 from stridewell.planner.api import router as planner_router  # noqa: E402
 from stridewell.training.api import router as training_router  # noqa: E402
 
 api.add_router("/auth", accounts_router)
 api.add_router("/clinic", clinic_router)
 api.add_router("/training", training_router)
+api.add_router("/outcomes", outcomes_router)
 api.add_router("/plan", planner_router)
 api.add_router("/booking", booking_router)
 api.add_router("/journal", journal_router)

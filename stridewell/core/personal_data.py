@@ -31,6 +31,7 @@ def _rows(queryset: QuerySet[Any], *, exclude: tuple[str, ...] = ()) -> list[dic
 def personal_data_export(*, user: Any) -> dict[str, Any]:
     """Everything stored about `user` that is theirs to take away, ready for JSON encoding."""
     from stridewell.booking.models import Appointment
+    from stridewell.outcomes.models import Response as OutcomeResponse
     from stridewell.planner.models import ActualRun, Plan, PlannedRun, PlannedStrength, Race
     from stridewell.training.models.runner import (
         CheckIn,
@@ -62,6 +63,21 @@ def personal_data_export(*, user: Any) -> dict[str, Any]:
             "sets": _rows(SetLog.objects.filter(exercise_log__session__runner=user)),
             "check_ins": _rows(CheckIn.objects.filter(runner=user)),
             "decisions": _rows(Decision.objects.filter(runner=user)),
+        },
+        "outcomes": {
+            "responses": list(
+                OutcomeResponse.objects.filter(runner=user).values(
+                    "id",
+                    "questionnaire__key",
+                    "version",
+                    "date",
+                    "created_at",
+                    "answers",
+                    "score",
+                    "answered",
+                    "rule",
+                )
+            ),
         },
         "planner": {
             "races": _rows(Race.objects.filter(runner=user)),

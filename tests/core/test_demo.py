@@ -16,7 +16,7 @@ DEMO_EMAILS = {
 
 def _row_counts() -> dict[str, int]:
     labels = ["accounts", "clinic", "training", "planner", "booking", "journal"]
-    labels += ["newsletter", "enquiries"]
+    labels += ["newsletter", "enquiries", "outcomes"]
     models = [model for label in labels for model in apps.get_app_config(label).get_models()]
     return {model._meta.label: model._default_manager.count() for model in models}
 
@@ -52,6 +52,7 @@ def test_demo_twice_changes_nothing(capsys):
         "planner.Plan",
         "booking.Appointment",
         "journal.Article",
+        "outcomes.Response",
     ):
         assert first[label] > 0, label
     assert "runner@stridewell.test" in capsys.readouterr().out

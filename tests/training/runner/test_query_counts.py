@@ -15,7 +15,7 @@ from .conftest import URLCONF, check_in, log
 
 pytestmark = pytest.mark.urls(URLCONF)
 
-DASHBOARD_QUERIES = 16
+DASHBOARD_QUERIES = 17  # 16 + 1 for the outcome-questionnaire card (stridewell/outcomes)
 PROGRAMME_API_QUERIES = 5
 
 

@@ -30,6 +30,7 @@ class Command(BaseCommand):
         from stridewell.enquiries.demo import seed_enquiries_demo
         from stridewell.journal.demo import seed_journal_demo
         from stridewell.newsletter.demo import seed_newsletter_demo
+        from stridewell.outcomes.demo import seed_outcomes_demo
         from stridewell.planner.demo import seed_planner_demo
         from stridewell.training.demo_library import seed_training_library_demo
         from stridewell.training.demo_runner import seed_training_runner_demo
@@ -42,6 +43,7 @@ class Command(BaseCommand):
             seed_clinic_demo(physios=physios)
             seed_training_library_demo()
             seed_training_runner_demo(runner=runner, physio=physio)
+            seed_outcomes_demo(runner=runner)
             seed_planner_demo(runner=runner)
             seed_booking_demo()
             authors = list(PractitionerProfile.objects.filter(is_active=True).order_by("pk"))
