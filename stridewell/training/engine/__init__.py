@@ -30,7 +30,7 @@ from .ladder import (
     ladders_validate,
     next_rung,
 )
-from .overrides import progression_override_clear, progression_override_set
+from .overrides import progression_override_clear, progression_override_set, progression_resume
 from .progression import progression_after_session, progression_start
 from .screening import LadderPlacement, Placement, screening_place
 from .screening_input import (
@@ -100,6 +100,7 @@ __all__ = [
     "progression_before_session",
     "progression_override_clear",
     "progression_override_set",
+    "progression_resume",
     "progression_start",
     "ramskov_z",
     "screening_place",
