@@ -1,9 +1,11 @@
 """Demo training history: a screening, a programme and six weeks of sessions and check-ins.
 
 Everything goes through the real services, so the decisions on the demo runner's timeline are
-the engine's own: holds while it learns the morning baseline, progressions, a hold for pain of
-4/10 that settled, a regression for pain above 5/10 and one for a stiff morning (both alert the
-physio). Running it again changes nothing: a runner who already has a screening is left alone.
+the engine's own: holds while it learns the morning baseline, progressions (bigger steps when the
+runner rates the effort moderate), a hold for pain of 4/10 that settled, a hold for sets taken to
+failure, a regression for pain above 5/10 and one for a stiff morning (both alert the physio), and
+one exercise paused after 8/10 pain and restarted by the physio the next day. Running it again
+changes nothing: a runner who already has a screening is left alone.
 """
 
 from __future__ import annotations
@@ -16,13 +18,14 @@ from django.db import transaction
 
 from stridewell.accounts.models import User
 from stridewell.core.time import now_london
-from stridewell.training.models import Ladder, Programme, Screening
+from stridewell.training.models import Ladder, Programme, ProgrammeEntry, Screening
 from stridewell.training.services_logging import (
     ExerciseInput,
     SetInput,
     check_in_record,
     session_log,
 )
+from stridewell.training.services_overrides import entry_resume
 from stridewell.training.services_screening import screening_record
 
 TOKENS = uuid.UUID("5f0c7a52-8d0e-4a55-9f57-3c0d9b1f6a10")  # namespace for demo session tokens
@@ -34,15 +37,17 @@ class DemoDay:
     pain_during: int = 1  # highest pain in the session (0 = no session that day)
     control: str = "good"
     morning: tuple[int, int] | None = (1, 1)  # next-morning (pain, stiffness)
+    effort: int | None = 6  # RPE 1-10 for every exercise; None: not reported
+    first_pain: int | None = None  # the first exercise's highest pain, when it differs
 
 
 # Tuesdays and Fridays, week by week: (Tuesday, Friday).
 PLAN: tuple[tuple[DemoDay, DemoDay], ...] = (
     (DemoDay(), DemoDay()),  # week 1: the engine learns the usual morning stiffness
-    (DemoDay(), DemoDay(pain_during=2)),  # progressions
-    (DemoDay(), DemoDay()),
-    (DemoDay(pain_during=4), DemoDay(pain_during=7, morning=(2, 2))),  # a hold, then a regress
-    (DemoDay(), DemoDay(control="ok")),
+    (DemoDay(effort=None), DemoDay(pain_during=2)),  # progressions (a normal step, a big one)
+    (DemoDay(), DemoDay(effort=10)),  # every set to failure: not mastery yet, so a hold
+    (DemoDay(pain_during=4), DemoDay(pain_during=6, morning=(2, 2))),  # a hold, then a regress
+    (DemoDay(first_pain=8), DemoDay(control="ok")),  # 8/10: paused, the physio restarts it
     (DemoDay(morning=(1, 4)), DemoDay()),  # a stiff morning: regress and tell the physio
 )
 SESSION_DAYS = (1, 4)  # Tuesday, Friday
@@ -107,15 +112,29 @@ def seed_training_runner_demo(
             _check_in(runner, day, yesterday.morning)
         elif day.weekday() in REST_DAY_CHECK_INS:
             _check_in(runner, day, (1, 1))
+        _restart_paused(entries, physio, day)
         plan = sessions.get(day)
         if plan is not None:
             exercises = [
-                ExerciseInput(e.pk, plan.control, _sets(e, plan.pain_during)) for e in entries
+                ExerciseInput(e.pk, plan.control, _sets(e, _pain(plan, n)), plan.effort)
+                for n, e in enumerate(entries)
             ]
             token = uuid.uuid5(TOKENS, f"{runner.pk}:{day.isoformat()}")
             session_log(runner=runner, day=day, client_token=token, exercises=exercises, today=day)
         day += timedelta(days=1)
     return programme
+
+
+def _pain(plan: DemoDay, n: int) -> int:
+    return plan.first_pain if n == 0 and plan.first_pain is not None else plan.pain_during
+
+
+def _restart_paused(entries: list[ProgrammeEntry], physio: User, day: date) -> None:
+    """The physio rings the runner the day after a pause and restarts the exercise."""
+    for entry in entries:
+        entry.refresh_from_db()
+        if entry.is_paused:
+            entry_resume(entry=entry, by=physio, today=day)
 
 
 def _check_in(runner: User, day: date, morning: tuple[int, int]) -> None:

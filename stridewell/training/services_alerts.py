@@ -23,6 +23,8 @@ ALERT_LEADS = {
     AlertKind.PAIN_OVER_5: "Pain above 5/10 during",
     AlertKind.MORNING_WORSE: "Next morning worse than usual after",
     AlertKind.RISING_TREND: "Morning symptoms rising two weeks running; eased",
+    AlertKind.EXERCISE_PAUSED: "Please contact the runner: paused after a severe reaction to",
+    AlertKind.RESCREEN: "Back after 8+ weeks off, re-screen suggested:",
 }
 
 

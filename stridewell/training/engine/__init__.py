@@ -31,7 +31,7 @@ from .ladder import (
     next_rung,
 )
 from .overrides import progression_override_clear, progression_override_set, progression_resume
-from .progression import progression_after_session, progression_start
+from .progression import progression_after_session, progression_is_urgent, progression_start
 from .screening import LadderPlacement, Placement, screening_place
 from .screening_input import (
     Injury,
@@ -98,6 +98,7 @@ __all__ = [
     "progression_after_check_in",
     "progression_after_session",
     "progression_before_session",
+    "progression_is_urgent",
     "progression_override_clear",
     "progression_override_set",
     "progression_resume",

@@ -56,7 +56,12 @@ from .state import Action, Decision, DecisionKind, ProgressionState, Rule
 from .steps import check_dose_fits, current_rung
 from .symptoms import Baseline, CheckIn, Morning, Trend, fold_check_in, rising_trend
 
-__all__ = ["GAP_DAYS", "progression_after_session", "progression_start"]
+__all__ = [
+    "GAP_DAYS",
+    "progression_after_session",
+    "progression_is_urgent",
+    "progression_start",
+]
 
 BIG_STEP_PAIN_MAX = 2  # the model's "safe" zone (Silbernagel 2007): room for a bigger step
 PROGRESS_PAIN_MAX = 3
@@ -150,6 +155,15 @@ def progression_after_session(
     if outcome.action is not Action.REGRESS:  # remembered as a safe place to come back to
         booked = replace(booked, tolerated=state.with_tolerated(rung.key, state.dose))
     return conclude(state, booked, rung, pin(state, rung, outcome), today=today)
+
+
+def progression_is_urgent(state: ProgressionState, session: SessionResult) -> bool:
+    """Whether the session alone settles the decision, so it should be made now rather than
+    with tomorrow's check-in: pain during that pauses the exercise (7/10 or more), or pain above
+    5/10 on a physio's pin (which pauses too, or regresses within a pinned rung). The runner must
+    be told to stop today, and the physio must hear about it today."""
+    pain = session.max_pain
+    return pain >= PAUSE_PAIN_MIN or (pain > HOLD_PAIN_MAX and state.override is not None)
 
 
 def _alarm(

@@ -134,6 +134,8 @@ class ProgrammeEntry(models.Model):
     ladder_position = models.FloatField(default=1)
     start_position = models.FloatField(default=1)
     is_overridden = models.BooleanField(default=False)
+    # Stopped after a severe reaction until the physio resumes it (the state's `paused_on`).
+    is_paused = models.BooleanField(default=False)
     override_note = models.TextField(blank=True)
     override_by = models.ForeignKey(
         USER, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -200,12 +202,18 @@ class ExerciseLog(models.Model):
     prescribed = models.JSONField(help_text="The dose asked for (engine dose_dump).")
     dose_text = models.CharField(max_length=160)
     max_pain = models.PositiveSmallIntegerField(default=0)
+    # Rating of perceived exertion, 1-10 (10: every set to failure); null when not reported.
+    effort = models.PositiveSmallIntegerField(null=True, blank=True)
 
     class Meta:
         ordering = ("session", "entry__position", "id")
         constraints = (
             models.UniqueConstraint(fields=("session", "entry"), name="training_log_once"),
             _range("max_pain", 0, 10, "training_log_max_pain_0_10"),
+            models.CheckConstraint(
+                condition=Q(effort__isnull=True) | Q(effort__gte=1, effort__lte=10),
+                name="training_log_effort_1_10",
+            ),
         )
 
     def __str__(self) -> str:
@@ -304,6 +312,8 @@ class AlertKind(models.TextChoices):
     MISSED_TWO = "missed_two_sessions", "Two sessions missed"
     RISING_TREND = "rising_trend", "Morning symptoms rising week on week"
     RED_FLAGS = "red_flags", "Red flags reported"
+    EXERCISE_PAUSED = "exercise_paused", "Exercise paused: contact the runner"
+    RESCREEN = "rescreen_suggested", "Back after 8+ weeks: re-screen suggested"
 
 
 class Alert(models.Model):

@@ -3,6 +3,7 @@ selectors read, `stridewell.training.access` decides who may see what (404 for a
 
 from stridewell.training.views_runner.physio import (
     alert_acknowledge_view,
+    entry_resume_view,
     override_clear_view,
     override_set_view,
     physio_dashboard,
@@ -27,6 +28,7 @@ __all__ = [
     "alert_acknowledge_view",
     "check_in",
     "dashboard",
+    "entry_resume_view",
     "override_clear_view",
     "override_set_view",
     "physio_dashboard",

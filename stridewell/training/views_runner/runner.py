@@ -28,6 +28,8 @@ from stridewell.training.selectors_runner import (
     TIMELINE_PAGE,
     booking_path,
     decision_timeline,
+    entries_paused,
+    paused_names,
     programme_active,
     runner_dashboard,
     session_detail,
@@ -94,7 +96,16 @@ def session_new(request: HttpRequest) -> HttpResponse:
             except ValidationError as exc:
                 form.add_service_errors(exc)
             else:
-                if outcome.created:
+                assert outcome.session is not None
+                paused = {d.entry_id for d in outcome.decisions if d.kind == "paused"}
+                if outcome.created and paused:
+                    names = ", ".join(paused_names(session=outcome.session, entry_ids=paused))
+                    messages.warning(
+                        request,
+                        f"Session saved. Please stop {names} until your physio has been in "
+                        "touch: we've let them know.",
+                    )
+                elif outcome.created:
                     messages.success(
                         request, "Session saved. Check in tomorrow morning to hear what's next."
                     )
@@ -103,7 +114,13 @@ def session_new(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "training/runner/session_log.html",
-        {"form": form, "groups": form.groups(), "programme": programme, "today": today},
+        {
+            "form": form,
+            "groups": form.groups(),
+            "programme": programme,
+            "today": today,
+            "paused": entries_paused(programme=programme),
+        },
     )
 
 

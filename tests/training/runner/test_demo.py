@@ -48,9 +48,19 @@ def test_the_demo_timeline_has_a_progression_a_hold_and_a_regression(seeded):
     assert ("hold", "H2_pain_4_to_5_settled_overnight") in rules
     assert ("regress", "R1_pain_during_above_5") in rules
     assert ("regress", "R2_next_morning_worse_than_baseline") in rules
+    # Issue #10: bigger steps, effort, a pause and the physio's restart show in the demo.
+    assert ("progress", "P3_big_step") in rules
+    assert ("hold", "H10_effort_not_moderate") in rules
+    assert ("regress", "S1_paused_pain_during_7_or_more") in rules
+    assert ("hold", "S4_resumed_by_physio") in rules
     # The engine made them from stored inputs: every session decision names its session.
-    assert not decisions.filter(source_session__isnull=True).exists()
-    assert set(Alert.objects.values_list("kind", flat=True)) == {"pain_over_5", "morning_worse"}
+    from_sessions = decisions.exclude(rule="S4_resumed_by_physio")
+    assert not from_sessions.filter(source_session__isnull=True).exists()
+    assert set(Alert.objects.values_list("kind", flat=True)) == {
+        "pain_over_5",
+        "morning_worse",
+        "exercise_paused",
+    }
 
 
 def test_running_the_demo_again_changes_nothing(seeded, runner, physio):
