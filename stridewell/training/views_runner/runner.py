@@ -131,7 +131,8 @@ def session_view(request: HttpRequest, session_id: int) -> HttpResponse:
     except Exception as exc:  # DoesNotExist: the same 404 as "not yours"
         raise Http404("Not found.") from exc
     runner_check_for_viewer(viewer=request.user, runner=session.runner, what="session")
-    return render(request, "training/runner/session_detail.html", {"session": session})
+    context = {"session": session, "booking_url": booking_path()}
+    return render(request, "training/runner/session_detail.html", context)
 
 
 @runner_page
@@ -176,6 +177,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
             "runner": request.user,
             "own": True,
             "older": decisions[-1].pk if len(decisions) == TIMELINE_PAGE else None,
+            "booking_url": booking_path(),
         },
     )
 

@@ -227,3 +227,19 @@ def test_the_api_refuses_effort_out_of_range_in_the_error_shape(runner, entries)
     assert response.status_code == 422
     assert ExerciseLog.objects.count() == 0
     assert Alert.objects.count() == 0
+
+
+@pytest.mark.urls(URLCONF)
+def test_after_8_weeks_away_the_runner_is_offered_a_re_screen_and_the_physio_told(
+    runner, entries, physio
+):
+    log(runner, entries[:1], WEEK2)
+    back = WEEK2 + timedelta(weeks=9)
+    outcome = log(runner, entries[:1], back)
+
+    rescreen = [d for d in outcome.decisions if d.rule == "G3_rescreen_after_8_weeks"]
+    assert len(rescreen) == 1
+    assert [a.kind for a in outcome.alerts] == [AlertKind.RESCREEN]
+    assert outcome.alerts[0].physio == physio
+    html = _client(runner).get(f"/training/sessions/{outcome.session.pk}/").content.decode()
+    assert "Book a re-screen" in html
