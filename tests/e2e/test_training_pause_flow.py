@@ -17,7 +17,7 @@ from django.contrib.auth import get_user_model
 from stridewell.accounts.models import Role
 from stridewell.core.time import now_london
 from stridewell.training.library_loader import library_load_file
-from stridewell.training.models import ProgrammeEntry
+from stridewell.training.models import ExerciseLog, ProgrammeEntry
 from stridewell.training.services_logging import check_in_record
 from stridewell.training.services_programme import programme_assign_manual
 from tests.e2e.conftest import _CSP_RECORDER as CSP_RECORDER
@@ -84,6 +84,7 @@ def test_a_session_at_8_of_10_stops_the_exercise_and_the_physio_sees_it(
         form.get_by_test_id("save-session").click()
     assert posted.value.status == 200
     page.wait_for_url(re.compile(r"/training/sessions/\d+/$"))
+    assert ExerciseLog.objects.get(entry=squat).effort == 8
 
     # The next page says: stop that exercise, your physio knows.
     said = page.locator("#messages").inner_text()

@@ -243,3 +243,14 @@ def test_after_8_weeks_away_the_runner_is_offered_a_re_screen_and_the_physio_tol
     assert outcome.alerts[0].physio == physio
     html = _client(runner).get(f"/training/sessions/{outcome.session.pk}/").content.decode()
     assert "Book a re-screen" in html
+
+
+@pytest.mark.urls(URLCONF)
+def test_the_session_page_shows_the_effort_and_the_log_form_asks_for_it(runner, entries):
+    outcome = _log_with(runner, entries[:1], effort=7)
+    client = _client(runner)
+    html = client.get(f"/training/sessions/{outcome.session.pk}/").content.decode()
+    assert "effort 7/10" in html
+    form = client.get("/training/me/log/").content.decode()
+    assert f'name="e{entries[0].pk}-effort"' in form
+    assert "10 means every set to failure" in form
