@@ -157,7 +157,11 @@ def check_in(request: HttpRequest) -> HttpResponse:
             text = "Check-in saved."
             if changed:
                 text += f" {len(changed)} exercise decision(s) made: see 'What's changed'."
-            messages.success(request, text)
+            if any(d.kind == "paused" for d in changed):
+                text += " Please stop the exercise marked Paused: we've let your physio know."
+                messages.warning(request, text)
+            else:
+                messages.success(request, text)
             return go(request, reverse("training:dashboard"))
     return render(request, "training/runner/check_in.html", {"form": form, "today": today})
 

@@ -254,3 +254,14 @@ def test_the_session_page_shows_the_effort_and_the_log_form_asks_for_it(runner, 
     form = client.get("/training/me/log/").content.decode()
     assert f'name="e{entries[0].pk}-effort"' in form
     assert "10 means every set to failure" in form
+
+
+@pytest.mark.urls(URLCONF)
+def test_a_check_in_that_pauses_an_exercise_says_stop(runner, entries):
+    log(runner, entries[:1], WEEK2)
+    response = _client(runner).post(
+        "/training/me/check-in/",
+        {"date": (WEEK2 + timedelta(days=1)).isoformat(), "pain": "5", "stiffness": "1"},
+        follow=True,
+    )
+    assert "Please stop the exercise marked Paused" in response.content.decode()
