@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 from types import MappingProxyType
 
 from . import reasons
@@ -53,7 +53,7 @@ from .outcome import (
 )
 from .session import EFFORT_MODERATE_MAX, Control, SessionResult
 from .state import Action, Decision, DecisionKind, ProgressionState, Rule
-from .steps import check_dose_fits, current_rung
+from .steps import check_dose_fits, check_session, current_rung
 from .symptoms import Baseline, CheckIn, Morning, Trend, fold_check_in, rising_trend
 
 __all__ = [
@@ -119,7 +119,7 @@ def progression_after_session(
     `other_progress` carries the runner's progress on other ladders, for prerequisites there.
     """
     rung = current_rung(state, ladder)
-    _check_session(state, rung, session, next_morning)
+    check_session(state, rung, session, next_morning)
     weeks, baseline, morning = state.weeks, state.baseline, None
     if next_morning is not None:
         weeks, baseline, morning = fold_check_in(weeks, baseline, next_morning)
@@ -356,36 +356,3 @@ def _judge_tolerated(
         up_rung.dose,
         counted=True,
     )
-
-
-def _check_session(
-    state: ProgressionState, rung: Rung, session: SessionResult, next_morning: CheckIn | None
-) -> None:
-    if state.is_paused:
-        raise EngineInputError(
-            "this exercise is paused until the physio reviews it; no session can be logged for it"
-        )
-    if session.rung_key != state.rung_key:
-        raise EngineInputError(
-            f"this session is for '{session.rung_key}' but the runner is on '{state.rung_key}'"
-        )
-    if session.date < state.started_on:
-        raise EngineInputError("a session cannot be dated before the programme started")
-    last = state.last_session_date
-    if last is not None and session.date <= last:
-        raise EngineInputError(
-            f"a session on {last.isoformat()} was already decided; decide sessions in date order"
-        )
-    for s in session.sets:
-        if s.load_step > rung.scale.max_step:
-            raise EngineInputError(
-                f"a set used load step {s.load_step}, "
-                f"outside this rung's scale (0-{rung.scale.max_step})"
-            )
-    if next_morning is not None:
-        if next_morning.date != session.date + timedelta(days=1):
-            raise EngineInputError(
-                "the next-morning check-in must be dated the day after the session"
-            )
-        if state.last_check_in_date is not None and next_morning.date <= state.last_check_in_date:
-            raise EngineInputError("this check-in is not newer than the last one recorded")

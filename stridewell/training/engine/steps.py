@@ -10,11 +10,14 @@ dose: a regress must not make the exercise harder than what hurt (issue #10).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import timedelta
 
 from .dose import Dose, LoadScale, dose_step_down, dose_third_off
 from .errors import EngineInputError
 from .ladder import Ladder, Rung
+from .session import SessionResult
 from .state import ProgressionState
+from .symptoms import CheckIn
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,3 +82,37 @@ def check_dose_fits(dose: Dose, scale: LoadScale) -> None:
 def rank(ladder: Ladder, rung_key: str, dose: Dose) -> tuple[int, int, int]:
     """Position on the ladder's line of doses, for comparing two places (higher is harder)."""
     return (ladder.index_of(rung_key), dose.load_step, dose.target)
+
+
+def check_session(
+    state: ProgressionState, rung: Rung, session: SessionResult, next_morning: CheckIn | None
+) -> None:
+    """Refuse a session (and its check-in) that cannot be judged from this state."""
+    if state.is_paused:
+        raise EngineInputError(
+            "this exercise is paused until the physio reviews it; no session can be logged for it"
+        )
+    if session.rung_key != state.rung_key:
+        raise EngineInputError(
+            f"this session is for '{session.rung_key}' but the runner is on '{state.rung_key}'"
+        )
+    if session.date < state.started_on:
+        raise EngineInputError("a session cannot be dated before the programme started")
+    last = state.last_session_date
+    if last is not None and session.date <= last:
+        raise EngineInputError(
+            f"a session on {last.isoformat()} was already decided; decide sessions in date order"
+        )
+    for s in session.sets:
+        if s.load_step > rung.scale.max_step:
+            raise EngineInputError(
+                f"a set used load step {s.load_step}, "
+                f"outside this rung's scale (0-{rung.scale.max_step})"
+            )
+    if next_morning is not None:
+        if next_morning.date != session.date + timedelta(days=1):
+            raise EngineInputError(
+                "the next-morning check-in must be dated the day after the session"
+            )
+        if state.last_check_in_date is not None and next_morning.date <= state.last_check_in_date:
+            raise EngineInputError("this check-in is not newer than the last one recorded")
