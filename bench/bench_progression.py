@@ -42,6 +42,7 @@ from stridewell.training.engine import (
     progression_before_session,
     progression_override_clear,
     progression_override_set,
+    progression_resume,
     progression_start,
     state_dump,
 )
@@ -132,11 +133,16 @@ def _decide(runner, ladders, day, pain, control, check_in, rng) -> list[Decision
         progress.update(state.rung_sessions)
     for ladder in ladders:
         state = runner.states[ladder.key]
+        if state.is_paused:  # a severe flare paused it; the physio has reviewed and restarts it
+            restart = progression_resume(state, ladder=ladder, resumed_by="Physio", today=day)
+            state = restart.new_state
+            decisions.append(restart)
         resumed = progression_before_session(state, ladder=ladder, today=day)
         if resumed is not None:
             state = resumed.new_state
             decisions.append(resumed)
-        session = SessionResult(state.rung_key, day, _sets(state, rng, pain), control)
+        effort = rng.choice((None, 5, 6, 7, 8))
+        session = SessionResult(state.rung_key, day, _sets(state, rng, pain), control, effort)
         decision = progression_after_session(
             state, ladder=ladder, session=session, next_morning=check_in, other_progress=progress
         )

@@ -1,10 +1,12 @@
 """Demo training history: a screening, a programme and six weeks of sessions and check-ins.
 
 Everything goes through the real services, so the decisions on the demo runner's timeline are
-the engine's own: holds while it learns the morning baseline, progressions, a hold for pain of
-4/10 that settled, a regression for pain above 5/10 and one for a stiff morning (both alert the
-physio), a hold on a morning the runner felt unwell, and, on the last morning, swelling: a red
-flag that tells the runner to stop and see a physio, and alerts the physio. Running it again
+the engine's own: holds while it learns the morning baseline, progressions (bigger steps when the
+runner rates the effort moderate), a hold for pain of 4/10 that settled, a hold for sets taken to
+failure, a regression for pain above 5/10 and one for a stiff morning (both alert the physio), one
+exercise paused after 8/10 pain, a hold on a morning the runner felt unwell, and swelling reported
+at a check-in: a red flag that pauses every exercise, tells the runner to stop and see a physio
+and alerts the physio. The physio restarts paused exercises the day after. Running it again
 changes nothing: a runner who already has a screening is left alone.
 """
 
@@ -18,13 +20,14 @@ from django.db import transaction
 
 from stridewell.accounts.models import User
 from stridewell.core.time import now_london
-from stridewell.training.models import Ladder, Programme, Screening
+from stridewell.training.models import Ladder, Programme, ProgrammeEntry, Screening
 from stridewell.training.services_logging import (
     ExerciseInput,
     SetInput,
     check_in_record,
     session_log,
 )
+from stridewell.training.services_overrides import entry_resume
 from stridewell.training.services_screening import RunningHistory, screening_record
 
 TOKENS = uuid.UUID("5f0c7a52-8d0e-4a55-9f57-3c0d9b1f6a10")  # namespace for demo session tokens
@@ -37,17 +40,19 @@ class DemoDay:
     control: str = "good"
     morning: tuple[int, int] | None = (1, 1)  # next-morning (pain, stiffness)
     answers: tuple[str, ...] = ()  # the next morning's optional answers (engine.CHECK_IN_ANSWERS)
+    effort: int | None = 6  # RPE 1-10 for every exercise; None: not reported
+    first_pain: int | None = None  # the first exercise's highest pain, when it differs
 
 
 # Tuesdays and Fridays, week by week: (Tuesday, Friday).
 PLAN: tuple[tuple[DemoDay, DemoDay], ...] = (
     (DemoDay(), DemoDay()),  # week 1: the engine learns the usual morning stiffness
-    (DemoDay(), DemoDay(pain_during=2)),  # progressions
-    (DemoDay(), DemoDay()),
-    (DemoDay(pain_during=4), DemoDay(pain_during=7, morning=(2, 2))),  # a hold, then a regress
-    (DemoDay(answers=("unwell",)), DemoDay(control="ok")),  # unwell next morning: a hold
-    # A stiff morning: regress and tell the physio; then swelling, a red flag: stop, see a physio.
-    (DemoDay(morning=(1, 4)), DemoDay(answers=("swelling",))),
+    (DemoDay(effort=None), DemoDay(pain_during=2)),  # progressions (a normal step, a big one)
+    (DemoDay(), DemoDay(effort=10)),  # every set to failure: not mastery yet, so a hold
+    (DemoDay(pain_during=4), DemoDay(pain_during=6, morning=(2, 2))),  # a hold, then a regress
+    # 8/10 on one exercise: paused; unwell the next morning: a hold. Then swelling: a red flag.
+    (DemoDay(first_pain=8, answers=("unwell",)), DemoDay(control="ok", answers=("swelling",))),
+    (DemoDay(morning=(1, 4)), DemoDay()),  # a stiff morning: regress and tell the physio
 )
 SESSION_DAYS = (1, 4)  # Tuesday, Friday
 REST_DAY_CHECK_INS = (0, 3)  # Monday and Thursday mornings (pain 1, stiffness 1)
@@ -112,15 +117,29 @@ def seed_training_runner_demo(
             _check_in(runner, day, yesterday.morning, yesterday.answers)
         elif day.weekday() in REST_DAY_CHECK_INS:
             _check_in(runner, day, (1, 1))
+        _restart_paused(entries, physio, day)
         plan = sessions.get(day)
         if plan is not None:
             exercises = [
-                ExerciseInput(e.pk, plan.control, _sets(e, plan.pain_during)) for e in entries
+                ExerciseInput(e.pk, plan.control, _sets(e, _pain(plan, n)), plan.effort)
+                for n, e in enumerate(entries)
             ]
             token = uuid.uuid5(TOKENS, f"{runner.pk}:{day.isoformat()}")
             session_log(runner=runner, day=day, client_token=token, exercises=exercises, today=day)
         day += timedelta(days=1)
     return programme
+
+
+def _pain(plan: DemoDay, n: int) -> int:
+    return plan.first_pain if n == 0 and plan.first_pain is not None else plan.pain_during
+
+
+def _restart_paused(entries: list[ProgrammeEntry], physio: User, day: date) -> None:
+    """The physio rings the runner the day after a pause and restarts the exercise."""
+    for entry in entries:
+        entry.refresh_from_db()
+        if entry.is_paused and entry.state.get("paused_on") != day.isoformat():
+            entry_resume(entry=entry, by=physio, today=day)
 
 
 def _check_in(

@@ -232,7 +232,7 @@ def _requires(r: _Reader, raw: object, where: str) -> tuple[PrerequisiteSpec, ..
             continue
         d = r.mapping(item, f"{where} requires[{i}]")
         kind = r.choice(d.get("kind", "completed"), ("reached", "completed"), where, "kind")
-        sessions = r.integer(d, "sessions", where, default=2)
+        sessions = r.integer(d, "sessions", where, default=1)  # engine COMPLETED_SESSIONS
         out.append(PrerequisiteSpec(r.text(d, "rung", where), kind, sessions))
     return tuple(out)
 

@@ -23,7 +23,7 @@ ENGINE_UNITS = {"reps": engine.DoseUnit.REPS, "seconds": engine.DoseUnit.SECONDS
 class PrerequisiteSpec:
     rung_key: str
     kind: str = "completed"
-    min_good_sessions: int = 2
+    min_good_sessions: int = 1  # engine.ladder.COMPLETED_SESSIONS
 
 
 @dataclass(frozen=True, slots=True)

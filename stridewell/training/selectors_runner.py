@@ -286,12 +286,24 @@ class LogEntry:
     notice: str = ""  # e.g. the ease-back after a break
 
 
+def entries_paused(*, programme: Programme) -> list[ProgrammeEntry]:
+    """Exercises stopped until the physio has been in touch (shown, never prescribed)."""
+    return list(programme.entries.filter(is_paused=True).select_related("rung__exercise"))
+
+
+def paused_names(*, session: Session, entry_ids: set[int]) -> list[str]:
+    """The exercises of `session` (as done) whose entries the session paused."""
+    logs = session.exercises.filter(entry_id__in=entry_ids).select_related("rung__exercise")
+    return [log.rung.display_name for log in logs]
+
+
 def session_log_entries(*, programme: Programme, day: date) -> list[LogEntry]:
     """Today's exercises as the log form asks for them, after any ease-back for a break (which
-    is only previewed here; logging the session records it)."""
+    is only previewed here; logging the session records it). Paused exercises are left out:
+    the runner must not do them until their physio restarts them (`entries_paused`)."""
     ladders = ladders_as_engine()
     items = []
-    for entry in programme.entries.all():
+    for entry in programme.entries.filter(is_paused=False):
         state = engine.state_load(entry.state)
         ladder = ladders.get(state.ladder_key)
         if ladder is None or not ladder.has(state.rung_key):

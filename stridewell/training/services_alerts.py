@@ -25,6 +25,8 @@ ALERT_LEADS = {
     AlertKind.RISING_TREND: "Morning symptoms rising two weeks running; eased",
     AlertKind.CHECK_IN_RED_FLAG: "Red flag at the morning check-in; told to stop",
     AlertKind.REST_DAY_HIGH: "High morning on a rest day; holding",
+    AlertKind.EXERCISE_PAUSED: "Please contact the runner: paused after a severe reaction to",
+    AlertKind.RESCREEN: "Back after 8+ weeks off, re-screen suggested:",
 }
 
 

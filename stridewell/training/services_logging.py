@@ -46,6 +46,7 @@ from stridewell.training.services_progression import (
     library_snapshot,
     log_settle,
     resume_ease,
+    session_result,
 )
 
 MAX_SETS = 20
@@ -64,6 +65,7 @@ class ExerciseInput:
     entry_id: int
     control: str
     sets: tuple[SetInput, ...]
+    effort: int | None = None  # RPE 1-10; None when not reported (older API clients)
 
 
 @dataclass
@@ -112,7 +114,13 @@ def _validate_exercises(
             continue
         if exercise.entry_id in seen:
             errors[f"exercises.{i}.entry"] = "This exercise is listed twice."
+        elif entry.is_paused:
+            errors[f"exercises.{i}.entry"] = (
+                "This exercise is paused: please don't do it until your physio has been in touch."
+            )
         seen.add(exercise.entry_id)
+        if exercise.effort is not None and not _whole(exercise.effort, 1, 10):
+            errors[f"exercises.{i}.effort"] = "Effort is a whole number from 1 to 10."
         if exercise.control not in Control.values:
             errors[f"exercises.{i}.control"] = "Choose good, ok or poor."
         if not 1 <= len(exercise.sets) <= MAX_SETS:
@@ -217,7 +225,11 @@ def session_log(
     for exercise in exercises:
         entry = by_id[exercise.entry_id]
         resume_ease(entry=entry, session=session, lib=lib, recorded=recorded)
-        _store_exercise(session, entry, exercise, lib)
+        log = _store_exercise(session, entry, exercise, lib)
+        state = engine.state_load(entry.state)
+        if engine.progression_is_urgent(state, session_result(log, state.rung_key)):
+            # Stop now: the runner must not wait for tomorrow's check-in to hear it.
+            log_settle(log=log, entries=entries, lib=lib, recorded=recorded, check_in=None)
     alerts = alerts_from_decisions(runner=runner, physio=programme.physio, recorded=recorded)
     return LogOutcome(True, recorded.decisions, alerts, session=session)
 
@@ -235,6 +247,7 @@ def _store_exercise(
         prescribed=engine.state_dump(state)["dose"],
         dose_text=entry.dose_text,
         max_pain=max(s.pain_during for s in exercise.sets),
+        effort=exercise.effort,
     )
     SetLog.objects.bulk_create(
         SetLog(

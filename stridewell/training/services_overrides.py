@@ -129,3 +129,32 @@ def override_clear(*, entry: ProgrammeEntry, by: User, today: date | None = None
         recorded=Recorded.empty(),
         made_by=by,
     )
+
+
+@transaction.atomic
+def entry_resume(*, entry: ProgrammeEntry, by: User, today: date | None = None) -> Decision:
+    """Restart an exercise the engine paused, once the physio has been in touch with the runner.
+
+    The same right as reading the runner's data (their physio, or clinic staff), as for a pin.
+    """
+    entry = _locked(entry.pk)
+    _check_may_change(by, entry)
+    lib = library_snapshot()
+    ladder = lib.ladder(entry.ladder.key)
+    state = engine.state_load(entry.state)
+    day = today or now_london().date()
+    try:
+        decision = engine.progression_resume(
+            state, ladder=ladder, resumed_by=physio_name(by), today=day
+        )
+    except engine.EngineInputError as exc:
+        raise ValidationError(str(exc).capitalize() + ".") from None
+    return decision_store(
+        entry=entry,
+        decision=decision,
+        lib=lib,
+        effective_date=day,
+        inputs={"state_before": entry.state, "resumed_by": by.email},
+        recorded=Recorded.empty(),
+        made_by=by,
+    )

@@ -28,7 +28,7 @@ from stridewell.training.services_progression import Library, entry_apply_state,
 
 MAX_EXERCISES = 5
 MIN_SESSIONS_PER_WEEK, MAX_SESSIONS_PER_WEEK = 1, 4
-DONE_SESSIONS = 2  # what "completed" needs by default (the ladders' min_good_sessions)
+DONE_SESSIONS = 1  # what "completed" needs by default (the ladders' min_good_sessions)
 
 
 def programme_physio_for(*, runner: User) -> User | None:

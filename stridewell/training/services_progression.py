@@ -10,7 +10,10 @@ Which engine function runs when (the engine's contract):
 * a session whose next morning never came is judged without it (the engine holds) at the latest
   when a later session or check-in is recorded;
 * every other check-in goes to `progression_after_check_in` (baseline and weekly trend);
-* a session logged after 14 days or more first runs `progression_before_session` (ease back).
+* a session logged after 14 days or more first runs `progression_before_session` (ease back);
+* a session with pain that stops the exercise (`engine.progression_is_urgent`: 7/10 or more, or
+  above 5/10 on a pinned dose) is judged at once, without waiting for the morning: the runner must
+  hear "stop" now, and the physio must hear about it today.
 """
 
 from __future__ import annotations
@@ -41,6 +44,10 @@ ALERT_RULES = {
     engine.Rule.R3_WEEKLY_SYMPTOMS_RISING: AlertKind.RISING_TREND,
     engine.Rule.F1_RED_FLAG_STOP: AlertKind.CHECK_IN_RED_FLAG,
     engine.Rule.C2_REST_DAY_MORNING_HIGH: AlertKind.REST_DAY_HIGH,
+    engine.Rule.S1_PAUSED_PAIN_7: AlertKind.EXERCISE_PAUSED,
+    engine.Rule.S2_PAUSED_MORNING_RISE_4: AlertKind.EXERCISE_PAUSED,
+    engine.Rule.S3_PAUSED_PINNED_DOSE_PAINFUL: AlertKind.EXERCISE_PAUSED,
+    engine.Rule.G3_RESCREEN_AFTER_8_WEEKS: AlertKind.RESCREEN,
 }
 
 
@@ -96,6 +103,7 @@ def entry_apply_state(entry: ProgrammeEntry, state: engine.ProgressionState, lib
     entry.state = engine.state_dump(state)
     entry.ladder_position = ladder_position(ladder, rung.key, dose)
     entry.is_overridden = state.override is not None
+    entry.is_paused = state.is_paused
 
 
 @dataclass
@@ -189,7 +197,9 @@ def session_result(log: ExerciseLog, rung_key: str) -> engine.SessionResult:
     sets = tuple(
         engine.SetResult(s.reps_or_seconds, s.load_step, s.pain_during) for s in log.sets.all()
     )
-    return engine.SessionResult(rung_key, log.session.date, sets, engine.Control(log.control))
+    return engine.SessionResult(
+        rung_key, log.session.date, sets, engine.Control(log.control), log.effort
+    )
 
 
 def log_settle(
@@ -275,7 +285,8 @@ def check_in_feed(
 def resume_ease(
     *, entry: ProgrammeEntry, session: Session, lib: Library, recorded: Recorded
 ) -> Decision | None:
-    """Ease back one step when this session comes 14 days or more after the last one."""
+    """Ease back when this session comes 2 weeks or more after the last one (more after 4 and
+    8 weeks; after 8 the physio is alerted and a re-screen suggested)."""
     state = engine.state_load(entry.state)
     ladder = lib.ladder(state.ladder_key)
     decision = engine.progression_before_session(state, ladder=ladder, today=session.date)
@@ -288,5 +299,6 @@ def resume_ease(
         effective_date=session.date,
         inputs={"state_before": entry.state, "today": session.date.isoformat()},
         recorded=recorded,
+        alert_kind=ALERT_RULES.get(decision.rule),
         source_session=session,
     )

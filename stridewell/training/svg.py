@@ -19,7 +19,7 @@ from stridewell.training import engine
 
 WIDE = {"cols": 6, "w": 168, "h": 132, "gx": 36, "gy": 56, "label": 18, "lines": 3, "note": 19}
 TALL = {"cols": 1, "w": 320, "h": 112, "gx": 0, "gy": 34, "label": 34, "lines": 2, "note": 38}
-CLIMB_SESSIONS = 2  # what moving up a rung already asks of the rung below
+CLIMB_SESSIONS = 1  # what moving up a rung already asks of the rung below
 MARGIN = 12
 LOCK_ICON = "M-5 -1h10v8h-10z M-3 -1v-3a3 3 0 0 1 6 0v3"
 

@@ -38,6 +38,7 @@ urlpatterns = [
         views.override_clear_view,
         name="override_clear",
     ),
+    path("physio/entries/<int:entry_id>/resume/", views.entry_resume_view, name="entry_resume"),
     path(
         "physio/alerts/<int:alert_id>/acknowledge/",
         views.alert_acknowledge_view,

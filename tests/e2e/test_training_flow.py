@@ -139,7 +139,7 @@ def test_physio_screens_runner_logs_three_sessions_and_sees_why(
         page.screenshot(path=str(screenshot_dir / "training-log-390.png"), full_page=True)
 
     # Three sessions in the browser, each followed by the next morning's check-in.
-    for offset, pain in ((0, 1), (3, 4), (6, 7)):
+    for offset, pain in ((0, 1), (3, 4), (6, 6)):
         day = first + timedelta(days=offset)
         _log_session(page, base, day, pain, screenshot=shot_log_page if offset == 0 else None)
         _check_in(page, base, day + timedelta(days=1))
@@ -156,13 +156,13 @@ def test_physio_screens_runner_logs_three_sessions_and_sees_why(
     assert "Progress" in progress.inner_text()
     assert "Your pain reached 4/10 during the exercise but settled" in hold.inner_text()
     assert "Hold" in hold.inner_text()
-    assert "Your pain reached 7/10 during the exercise, more than the 5/10" in regress.inner_text()
+    assert "Your pain reached 6/10 during the exercise, more than the 5/10" in regress.inner_text()
     assert "Regress" in regress.inner_text()
     page.screenshot(path=str(screenshot_dir / "training-timeline-390.png"), full_page=True)
     assert page.evaluate("window.__cspViolations") == []
     context.close()
 
-    # The physio sees the alert the 7/10 session raised, and acknowledges it.
+    # The physio sees the alert the 6/10 session raised, and acknowledges it.
     physio_page.goto(base + "/training/physio/")
     alert = physio_page.get_by_test_id("alert").first
     assert "Pain above 5/10 during" in alert.inner_text()

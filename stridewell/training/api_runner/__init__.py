@@ -45,7 +45,12 @@ from stridewell.training.services_logging import (
     check_in_record,
     session_log,
 )
-from stridewell.training.services_overrides import DoseInput, override_clear, override_set
+from stridewell.training.services_overrides import (
+    DoseInput,
+    entry_resume,
+    override_clear,
+    override_set,
+)
 from stridewell.training.services_screening import RunningHistory, screening_record
 
 runner_router = Router(tags=["training: runner"], auth=api_auth)
@@ -94,6 +99,13 @@ class ExerciseIn(Schema):
     entry: int = Field(description="A programme entry id, from GET /programme.")
     control: Literal["good", "ok", "poor"]
     sets: list[SetIn] = Field(min_length=1, max_length=20)
+    effort: int | None = Field(
+        None,
+        ge=1,
+        le=10,
+        description="Effort (RPE) 1-10; 10 = every set to failure. Without it the dose still "
+        "moves up one step when all is well, but never by a bigger step.",
+    )
 
 
 class SessionIn(Schema):
@@ -214,14 +226,17 @@ def programme_get(request: HttpRequest, runner: int | None = None) -> dict[str, 
 )
 def sessions_create(request: HttpRequest, payload: SessionIn) -> Status[dict[str, Any]]:
     """Stores the session at once; each exercise waits for tomorrow morning's check-in before
-    it is decided. Returns decisions made now (earlier sessions settled, an ease-back after a
-    break). Sending the same `client_token` again returns the first answer (200)."""
+    it is decided, except pain that stops it (7/10 or more, or above 5/10 on a pinned dose):
+    that exercise is paused at once and the physio alerted. Returns decisions made now (those,
+    earlier sessions settled, an ease-back after a break). Sending the same `client_token`
+    again returns the first answer (200)."""
     runner = _self_runner(request)
     exercises = [
         ExerciseInput(
             e.entry,
             e.control,
             tuple(SetInput(s.reps_or_seconds, s.load_step, s.pain_during) for s in e.sets),
+            e.effort,
         )
         for e in payload.exercises
     ]
@@ -316,6 +331,30 @@ def overrides_create(request: HttpRequest, payload: OverrideIn) -> Status[dict[s
             decision = override_set(
                 entry=entry, by=user, rung_key=payload.rung, dose=dose, note=payload.note
             )
+    except ValidationError as exc:
+        raise _invalid(exc) from None
+    return Status(201, {"decision": decision_out(decision), "entry": entry.pk})
+
+
+@runner_router.post(
+    "/entries/{entry_id}/resume", response={201: OverrideOut}, summary="Restart a paused exercise"
+)
+def entries_resume(request: HttpRequest, entry_id: int) -> Status[dict[str, Any]]:
+    """The runner's physio (or clinic staff) restarts an exercise the rules paused after a
+    severe reaction, once they have been in touch. Recorded as a decision the runner sees."""
+    user = request.auth  # type: ignore[attr-defined]
+    entry = (
+        ProgrammeEntry.objects.select_related("programme__runner", "ladder")
+        .filter(pk=entry_id)
+        .first()
+    )
+    if entry is None:
+        raise Http404("No such entry.")
+    runner_check_for_viewer(viewer=user, runner=entry.programme.runner, what="resume (API)")
+    if not is_clinician(user):
+        raise ApiError(403, "forbidden", "Only the runner's physio can restart an exercise.")
+    try:
+        decision = entry_resume(entry=entry, by=user)
     except ValidationError as exc:
         raise _invalid(exc) from None
     return Status(201, {"decision": decision_out(decision), "entry": entry.pk})

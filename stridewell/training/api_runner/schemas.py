@@ -59,6 +59,7 @@ class EntryOut(Schema):
     rung: RungRef
     dose: DoseOut
     is_overridden: bool
+    is_paused: bool  # stopped until the physio restarts it: not to be done
     override_note: str
 
 
@@ -90,6 +91,7 @@ class LoggedExercise(Schema):
     entry: int
     exercise: str
     status: str  # pending: waiting for tomorrow morning's check-in
+    effort: int | None  # RPE 1-10 as logged; null when not reported
 
 
 class SessionBody(Schema):
@@ -204,6 +206,7 @@ def entry_out(e: ProgrammeEntry) -> dict[str, Any]:
             "text": e.dose_text,
         },
         "is_overridden": e.is_overridden,
+        "is_paused": e.is_paused,
         "override_note": e.override_note,
     }
 
@@ -240,7 +243,12 @@ def session_out(outcome: LogOutcome) -> dict[str, Any]:
             "id": session.pk,
             "date": session.date,
             "exercises": [
-                {"entry": log.entry_id, "exercise": log.rung.display_name, "status": log.status}
+                {
+                    "entry": log.entry_id,
+                    "exercise": log.rung.display_name,
+                    "status": log.status,
+                    "effort": log.effort,
+                }
                 for log in logs
             ],
         },

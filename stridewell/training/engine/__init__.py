@@ -31,9 +31,9 @@ from .ladder import (
     next_rung,
 )
 from .morning_flags import MorningAdvice, Urgency, morning_advice
-from .overrides import progression_override_clear, progression_override_set
+from .overrides import progression_override_clear, progression_override_set, progression_resume
 from .plateau import PLATEAU_DAYS, Mark, Plateau, plateau_find
-from .progression import progression_after_session, progression_start
+from .progression import progression_after_session, progression_is_urgent, progression_start
 from .screening import LadderPlacement, NotYet, Placement, screening_place
 from .screening_input import (
     BoneStressSign,
@@ -123,8 +123,10 @@ __all__ = [
     "progression_after_check_in",
     "progression_after_session",
     "progression_before_session",
+    "progression_is_urgent",
     "progression_override_clear",
     "progression_override_set",
+    "progression_resume",
     "progression_start",
     "ramskov_z",
     "screening_place",

@@ -7,10 +7,10 @@ from datetime import date
 
 from . import reasons, reasons_morning
 from .errors import EngineInputError
+from .gaps import gap_outcome
 from .ladder import Ladder
 from .morning_flags import morning_judge, rest_day_high
 from .outcome import Outcome, conclude, ease, gap_days, pin
-from .progression import GAP_DAYS
 from .state import Action, Decision, DecisionKind, ProgressionState, Rule
 from .steps import current_rung
 from .symptoms import CheckIn, fold_check_in, rising_trend
@@ -19,29 +19,25 @@ from .symptoms import CheckIn, fold_check_in, rising_trend
 def progression_before_session(
     state: ProgressionState, *, ladder: Ladder, today: date
 ) -> Decision | None:
-    """Ease back one dose step when the runner returns after 14 or more days without a session.
+    """Ease back when the runner returns after 2 weeks or more without a session (`gaps.py`:
+    one step after 2 weeks, about a third after 4, a rung and a re-screen after 8).
 
     Call it when the runner opens their next session so they are shown the lower dose. It acts
-    once per break, and returns None when there is nothing to change (or a physio set the dose).
-    Deconditioning after two weeks off is modest but real, and tissues that have rested tolerate
-    a slightly lighter first session back better than the last dose they managed.
+    once per break, and returns None when there is nothing to change (a physio set the dose, or
+    the exercise is paused). Deconditioning is real, and tissues that have rested tolerate a
+    lighter first session back better than the last dose they managed.
     """
     rung = current_rung(state, ladder)
     last = state.last_session_date
     if last is not None and today < last:
         raise EngineInputError("today cannot be before the last session")
-    days = gap_days(state, today)
-    if days < GAP_DAYS or (state.override is not None and state.override.dose is not None):
+    if state.is_paused or (state.override is not None and state.override.dose is not None):
         return None
-    outcome = ease(
-        ladder,
-        rung,
-        state.dose,
-        Rule.G1_RESUME_AFTER_GAP,
-        resume=True,
-        text=lambda change: reasons.resume_after_gap(days, change),
-    )
-    return conclude(state, replace(state, eased_after=last), rung, pin(state, rung, outcome))
+    outcome = gap_outcome(ladder, rung, state, gap_days(state, today))
+    if outcome is None:
+        return None
+    booked = replace(state, eased_after=last)
+    return conclude(state, booked, rung, pin(state, rung, outcome), today=today)
 
 
 def progression_after_check_in(
@@ -71,12 +67,12 @@ def progression_after_check_in(
         trend_acted_on=state.trend_acted_on if trend is None else trend.last_week,
     )
     high = None if session_yesterday else rest_day_high(check_in, baseline)
-    if trend is not None:
+    if trend is not None and not state.is_paused:  # a paused exercise waits for the physio
         found = trend
         outcome = ease(
             ladder,
             rung,
-            state.dose,
+            state,
             Rule.R3_WEEKLY_SYMPTOMS_RISING,
             alert=True,
             trigger=f"your morning {trend.measure} rising two weeks running",
@@ -106,4 +102,4 @@ def progression_after_check_in(
             streak=state.top_dose_streak,
         )
     outcome = morning_judge(outcome, state=state, rung=rung, check_in=check_in)
-    return conclude(state, booked, rung, pin(state, rung, outcome))
+    return conclude(state, booked, rung, pin(state, rung, outcome), today=check_in.date)

@@ -193,6 +193,36 @@ def dose_step_up(dose: Dose, scale: LoadScale) -> Dose | None:
     return None
 
 
+def dose_big_step_up(dose: Dose, scale: LoadScale) -> Dose | None:
+    """A bigger step for a runner who finds the dose easy (pain <= 2/10, good control, moderate
+    effort): skip the remaining rep stops and go to the next load step, or, at the top load step,
+    move two rep stops. Still one variable at a time (load up with reps back to the bottom of the
+    range, or reps up at the same load), so the 24-hour response still judges a single change.
+    None at the rung's top dose.
+    """
+    _check_scale(dose, scale)
+    if dose.load_step < scale.max_step:
+        return replace(dose, load_step=dose.load_step + 1, target=dose.low)
+    if dose.target < dose.high:
+        above = [s for s in dose.stops() if s > dose.target]
+        return replace(dose, target=above[min(1, len(above) - 1)])
+    return None
+
+
+def dose_third_off(dose: Dose, scale: LoadScale) -> Dose | None:
+    """About a third less: the reps (or seconds) cut by a third to a stop of the range, or, when
+    the range has no room for that, one load step lighter at the same reps. None when neither is
+    possible (bottom of the range, no load to take off)."""
+    _check_scale(dose, scale)
+    aim = (dose.target * 2) // 3
+    lower = [s for s in dose.stops() if s <= aim]
+    if lower:
+        return replace(dose, target=max(lower))
+    if dose.load_step > 0:
+        return replace(dose, load_step=dose.load_step - 1)
+    return None
+
+
 def dose_step_down(dose: Dose, scale: LoadScale) -> Dose | None:
     """The next dose down, or None at the bottom dose (bottom of the range at load step 0)."""
     _check_scale(dose, scale)

@@ -21,6 +21,9 @@ from .dose import Dose, LoadScale
 from .errors import EngineInputError
 
 DEFAULT_DOSE = Dose.reps(sets=3, low=10, high=15)
+# "Completed" by default means the confirming session at the rung's top dose that moves a runner
+# on (outcome.TOP_DOSE_SESSIONS_TO_MOVE): asking for more would lock a rung the climb never earns.
+COMPLETED_SESSIONS = 1
 BODYWEIGHT = LoadScale.bodyweight()
 
 
@@ -33,7 +36,7 @@ class PrerequisiteKind(StrEnum):
 class Prerequisite:
     rung_key: str
     kind: PrerequisiteKind = PrerequisiteKind.COMPLETED
-    min_good_sessions: int = 2
+    min_good_sessions: int = COMPLETED_SESSIONS
 
     def is_met(self, progress: Mapping[str, int]) -> bool:
         if self.rung_key not in progress:

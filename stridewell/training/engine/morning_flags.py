@@ -114,16 +114,20 @@ def morning_judge(
         return outcome
     flags = red_flags(check_in)
     if flags:
+        # Stop means stop: the exercise is paused (at the eased dose when the other rules eased
+        # it, otherwise where it was) until the physio has seen the runner and resumes it.
         eased = outcome.action is Action.REGRESS
         return Outcome(
             action=Action.REGRESS if eased else Action.HOLD,
-            kind=outcome.kind if eased else DecisionKind.NONE,
+            kind=DecisionKind.PAUSED,
             rule=Rule.F1_RED_FLAG_STOP,
             reason=words.red_flag_stop(flags, outcome.reason if eased else ""),
             rung=outcome.rung if eased else rung,
             dose=outcome.dose if eased else state.dose,
             alert=True,
             trigger=f"the check-in reporting {words.reported(flags)}",
+            pause=True,
+            pain=outcome.pain,
         )
     if outcome.alert or outcome.action is Action.REGRESS:
         return outcome

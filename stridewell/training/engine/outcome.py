@@ -14,10 +14,15 @@ from . import reasons
 from .dose import Dose
 from .ladder import Ladder, Prerequisite, Rung
 from .session import SessionResult
-from .state import Action, Decision, DecisionKind, ProgressionState, Rule
-from .steps import step_down
+from .state import Action, Decision, DecisionKind, Override, ProgressionState, Rule
+from .steps import StepDown, step_down
 
-TOP_DOSE_SESSIONS_TO_MOVE = 2
+# One confirming session at the rung's top dose (with good control, moderate effort and a settled
+# next morning) is enough to move on: the session that reached the top dose was already judged by
+# the same rules, and a second one cost a marathon block two weeks per rung for no new information.
+TOP_DOSE_SESSIONS_TO_MOVE = 1
+
+Mover = Callable[[Ladder, Rung, Dose, ProgressionState], StepDown]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,22 +40,29 @@ class Outcome:
     counted: bool = False  # a qualifying session at the top dose: counts towards "completed"
     trigger: str = ""  # for an alert, what worried us: "your pain of 7/10 during the exercise"
     unmet: tuple[Prerequisite, ...] = ()
+    pause: bool = False  # stop this exercise until the physio resumes it
+    pain: int = 0  # the session's highest pain during, for the pin-versus-safety check
 
 
 def ease(
     ladder: Ladder,
     rung: Rung,
-    dose: Dose,
+    state: ProgressionState,
     rule: Rule,
     *,
     text: Callable[[str], str],
     alert: bool = False,
     resume: bool = False,
     trigger: str = "",
+    move: Mover = step_down,
+    pause: bool = False,
+    pain: int = 0,
 ) -> Outcome:
-    """One step down the ladder's line of doses (or stay, at the very bottom)."""
-    down = step_down(ladder, rung, dose)
-    if down.at_floor:
+    """Ease back along the ladder (`move`: one step by default), or stay at the very bottom."""
+    down = move(ladder, rung, state.dose, state)
+    if pause:
+        kind = DecisionKind.PAUSED
+    elif down.at_floor:
         kind = DecisionKind.NONE
     elif resume:
         kind = DecisionKind.RESUME_LOWER
@@ -60,15 +72,36 @@ def ease(
         down.rung, down.dose, moved_rung=down.moved_rung, at_floor=down.at_floor
     )
     return Outcome(
-        Action.REGRESS, kind, rule, text(change), down.rung, down.dose, alert=alert, trigger=trigger
+        Action.REGRESS,
+        kind,
+        rule,
+        text(change),
+        down.rung,
+        down.dose,
+        alert=alert,
+        trigger=trigger,
+        pause=pause,
+        pain=pain,
     )
 
 
 def pin(state: ProgressionState, rung: Rung, outcome: Outcome) -> Outcome:
-    """Apply a physio's override: it blocks any change it covers; alerts still go through."""
+    """Apply a physio's override: it blocks any change it covers; alerts still go through.
+
+    Safety beats a pin: a pause goes through (at the pinned rung and dose, for the physio to
+    review), and pain above 5/10 that the pin would leave unchanged pauses the exercise (S3).
+    """
     override = state.override
     if override is None:
         return outcome
+    if outcome.pause or (
+        outcome.rule is Rule.R1_PAIN_ABOVE_5 and _blocked(override, rung, outcome)
+    ):
+        return _pause_pinned(state, rung, outcome)
+    return _pinned(state, override, rung, outcome)
+
+
+def _pinned(state: ProgressionState, override: Override, rung: Rung, outcome: Outcome) -> Outcome:
     told = f" We've let them know about {outcome.trigger}." if outcome.alert else ""
     streak = min(state.top_dose_streak + 1, TOP_DOSE_SESSIONS_TO_MOVE) if outcome.counted else 0
     if override.dose is not None:
@@ -109,9 +142,40 @@ def pin(state: ProgressionState, rung: Rung, outcome: Outcome) -> Outcome:
     )
 
 
+def _pause_pinned(state: ProgressionState, rung: Rung, outcome: Outcome) -> Outcome:
+    """Stop the exercise where the physio pinned it, for them to review; never "stays the same"."""
+    return Outcome(
+        Action.REGRESS,
+        DecisionKind.PAUSED,
+        outcome.rule if outcome.pause else Rule.S3_PAUSED_PINNED_DOSE_PAINFUL,
+        reasons.paused_pinned(outcome.trigger),
+        rung,
+        state.dose,
+        alert=True,
+        trigger=outcome.trigger,
+        pause=True,
+        pain=outcome.pain,
+    )
+
+
+def _blocked(override: Override, rung: Rung, outcome: Outcome) -> bool:
+    """Would the override stop this outcome's change of rung or dose?"""
+    return (
+        override.dose is not None
+        or outcome.rung.key != rung.key
+        or outcome.kind is DecisionKind.NONE
+    )
+
+
 def conclude(
-    before: ProgressionState, booked: ProgressionState, rung: Rung, outcome: Outcome
+    before: ProgressionState,
+    booked: ProgressionState,
+    rung: Rung,
+    outcome: Outcome,
+    *,
+    today: date | None = None,
 ) -> Decision:
+    """The decision and its new state. `today` dates a pause (the session or check-in day)."""
     progress = before.progress()
     if outcome.counted:
         progress[rung.key] = progress.get(rung.key, 0) + 1
@@ -122,6 +186,7 @@ def conclude(
         dose=outcome.dose,
         top_dose_streak=outcome.streak,
         rung_sessions=tuple(sorted(progress.items())),
+        paused_on=(today or booked.last_session_date) if outcome.pause else booked.paused_on,
     )
     return Decision(
         outcome.action,

@@ -9,6 +9,7 @@ rung: the no-skipping guarantee binds the engine's own decisions, not the clinic
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from . import reasons
 from .errors import EngineInputError
@@ -69,4 +70,27 @@ def progression_override_clear(
         reason,
         False,
         replace(state, override=None),
+    )
+
+
+def progression_resume(
+    state: ProgressionState, *, ladder: Ladder, resumed_by: str, today: date
+) -> Decision:
+    """The physio lifts a pause after reviewing the runner: the exercise is prescribed again,
+    from the (already eased) rung and dose the pause left it at."""
+    rung = current_rung(state, ladder)
+    if state.paused_on is None:
+        raise EngineInputError("this exercise is not paused")
+    if not resumed_by.strip():
+        raise EngineInputError("say which physio resumed the exercise")
+    if today < state.paused_on:
+        raise EngineInputError("an exercise cannot be resumed before it was paused")
+    reason = reasons.resumed(resumed_by, rung, state.dose)
+    return Decision(
+        Action.HOLD,
+        DecisionKind.RESUMED,
+        Rule.S4_RESUMED_BY_PHYSIO,
+        reason,
+        False,
+        replace(state, paused_on=None),
     )

@@ -1,13 +1,15 @@
-"""Progress, hold or regress one exercise after a session, from the carried state alone.
+"""Progress, hold, regress or pause one exercise after a session, from the carried state alone.
 
 The rules follow the pain-monitoring model (Silbernagel et al. 2007, Am J Sports Med 35:897, and
 its runner variant: <=3/10 safe, 4-5/10 acceptable, >5/10 too much) with the 24-hour response as
 the deciding signal, as Goom et al. 2016 (JOSPT 46:483) use for loading tendons. First match wins:
 
+  S1  pain during any set 7/10 or more          pause the exercise, regress, alert the physio
   R1  pain during any set above 5/10            regress one step, alert the physio
+  S2  next morning 4+ points above baseline     pause the exercise, regress, alert the physio
   R2  next morning 2+ points above baseline     regress one step, alert the physio
   R3  weekly morning symptoms rising twice      regress one step, alert the physio
-  G1  14+ days since the last session           resume one step lower
+  G1-G3  2 / 4 / 8+ weeks since the last session  ease back one step / a third / a rung + re-screen
   R4  control poor                              regress one step (a technique problem: no alert)
   H1  no next-morning check-in                  hold: no progress on an unknown 24-hour response
   H9  next morning 1 point above baseline       hold: within day-to-day noise, but not settled
@@ -15,26 +17,31 @@ the deciding signal, as Goom et al. 2016 (JOSPT 46:483) use for loading tendons.
   H2  pain during 4-5/10, settled overnight     hold
   H3  control only ok                           hold
   H4  a set missed or short                     hold
+  H10 effort above moderate (RPE 8-10)          hold: reps ground out at failure are not mastery
+  P3  pain <= 2/10, effort <= 7 (reported)      a bigger step: next load step, or two rep stops
   P1  all good, below the top dose              one dose step up (reps, or next load step)
-  H6  all good at the top dose, first time      hold at the top dose
-  P2  all good at the top dose, twice in a row  next rung, if its prerequisites are met
+  P4  all good at the top dose                  next rung, if its prerequisites are met
   H7/H8  ... but the next rung is locked / this is the last rung: hold
 
-The check-in's optional answers then apply (`morning_flags`: F1 red flag, F2 unwell, F3 a rise
-after a race or long run). A physio's override then wins over any change of dose or rung (O3,
-O4); alerts still go out.
+A regress that drops a rung lands at or under the last dose tolerated there (`steps.py`). The
+check-in's optional answers then apply (`morning_flags`: F1 a red flag pauses the exercise, F2
+unwell, F3 a rise after a race or long run). A physio's override then wins over any change of dose
+or rung (O3, O4), but never over safety: pain above 5/10 on a pinned dose pauses the exercise (S3),
+and every pause alerts the physio. A paused exercise takes no sessions until the physio resumes it
+(`progression_resume`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 from types import MappingProxyType
 
 from . import reasons
-from .dose import Dose, dose_step_up, is_top_dose
+from .dose import Dose, dose_big_step_up, dose_step_up, is_top_dose
 from .errors import EngineInputError
+from .gaps import GAP_DAYS, gap_outcome
 from .ladder import Ladder, Rung, next_rung
 from .morning_flags import morning_judge
 from .outcome import (
@@ -47,14 +54,23 @@ from .outcome import (
     pin,
     sets_complete,
 )
-from .session import Control, SessionResult
+from .session import EFFORT_MODERATE_MAX, Control, SessionResult
 from .state import Action, Decision, DecisionKind, ProgressionState, Rule
-from .steps import check_dose_fits, current_rung
-from .symptoms import Baseline, CheckIn, Morning, fold_check_in, rising_trend
+from .steps import check_dose_fits, check_session, current_rung
+from .symptoms import Baseline, CheckIn, Morning, Trend, fold_check_in, rising_trend
 
-GAP_DAYS = 14
+__all__ = [
+    "GAP_DAYS",
+    "progression_after_session",
+    "progression_is_urgent",
+    "progression_start",
+]
+
+BIG_STEP_PAIN_MAX = 2  # the model's "safe" zone (Silbernagel 2007): room for a bigger step
 PROGRESS_PAIN_MAX = 3
 HOLD_PAIN_MAX = 5
+PAUSE_PAIN_MIN = 7  # severe on the 0-10 bands: stop the exercise until a physio reviews it
+PAUSE_MORNING_RISE = 4  # next-morning pain or stiffness this far above baseline: a real flare
 NO_PROGRESS: Mapping[str, int] = MappingProxyType({})
 
 
@@ -106,7 +122,7 @@ def progression_after_session(
     `other_progress` carries the runner's progress on other ladders, for prerequisites there.
     """
     rung = current_rung(state, ladder)
-    _check_session(state, rung, session, next_morning)
+    check_session(state, rung, session, next_morning)
     weeks, baseline, morning = state.weeks, state.baseline, None
     if next_morning is not None:
         weeks, baseline, morning = fold_check_in(weeks, baseline, next_morning)
@@ -120,52 +136,15 @@ def progression_after_session(
         last_check_in_date=state.last_check_in_date if next_morning is None else next_morning.date,
         trend_acted_on=state.trend_acted_on if trend is None else trend.last_week,
     )
-    pain = session.max_pain
-    outcome: Outcome
-    if pain > HOLD_PAIN_MAX:
-        outcome = ease(
-            ladder,
-            rung,
-            state.dose,
-            Rule.R1_PAIN_ABOVE_5,
-            alert=True,
-            trigger=f"your pain of {pain}/10 during the exercise",
-            text=lambda change: reasons.pain_too_high(pain, change),
-        )
-    elif morning is Morning.WORSE and next_morning is not None:
-        check_in = next_morning
-        outcome = ease(
-            ladder,
-            rung,
-            state.dose,
-            Rule.R2_NEXT_MORNING_WORSE,
-            alert=True,
-            trigger="your morning being worse than usual",
-            text=lambda change: reasons.morning_worse(check_in, baseline, change),
-        )
-    elif trend is not None:
-        found = trend
-        outcome = ease(
-            ladder,
-            rung,
-            state.dose,
-            Rule.R3_WEEKLY_SYMPTOMS_RISING,
-            alert=True,
-            trigger=f"your morning {trend.measure} rising two weeks running",
-            text=lambda change: reasons.trend_rising(found, change),
-        )
-    elif (gap := gap_days(state, session.date)) >= GAP_DAYS:
-        outcome = ease(
-            ladder,
-            rung,
-            state.dose,
-            Rule.G1_RESUME_AFTER_GAP,
-            resume=True,
-            text=lambda change: reasons.resume_after_gap(gap, change),
-        )
-    elif session.control is Control.POOR:
-        outcome = ease(ladder, rung, state.dose, Rule.R4_POOR_CONTROL, text=reasons.poor_control)
-    else:
+    outcome = _alarm(
+        state, ladder=ladder, rung=rung, session=session, next_morning=next_morning,
+        baseline=baseline, morning=morning, trend=trend,
+    )  # fmt: skip
+    if outcome is None:
+        outcome = gap_outcome(ladder, rung, state, gap_days(state, session.date))
+    if outcome is None and session.control is Control.POOR:
+        outcome = ease(ladder, rung, state, Rule.R4_POOR_CONTROL, text=reasons.poor_control)
+    if outcome is None:
         outcome = _judge_tolerated(
             state,
             ladder=ladder,
@@ -180,7 +159,139 @@ def progression_after_session(
     outcome = morning_judge(
         outcome, state=state, rung=rung, check_in=next_morning, morning=morning, baseline=baseline
     )
-    return conclude(state, booked, rung, pin(state, rung, outcome))
+    if outcome.action is not Action.REGRESS:  # remembered as a safe place to come back to
+        booked = replace(booked, tolerated=state.with_tolerated(rung.key, state.dose))
+    return conclude(state, booked, rung, pin(state, rung, outcome), today=today)
+
+
+def progression_is_urgent(state: ProgressionState, session: SessionResult) -> bool:
+    """Whether the session alone settles the decision, so it should be made now rather than
+    with tomorrow's check-in: pain during that pauses the exercise (7/10 or more), or pain above
+    5/10 on a physio's pin (which pauses too, or regresses within a pinned rung). The runner must
+    be told to stop today, and the physio must hear about it today."""
+    pain = session.max_pain
+    return pain >= PAUSE_PAIN_MIN or (pain > HOLD_PAIN_MAX and state.override is not None)
+
+
+def _alarm(
+    state: ProgressionState,
+    *,
+    ladder: Ladder,
+    rung: Rung,
+    session: SessionResult,
+    next_morning: CheckIn | None,
+    baseline: Baseline,
+    morning: Morning | None,
+    trend: Trend | None,
+) -> Outcome | None:
+    """The safety rules, most severe first: pause, or regress and alert the physio.
+
+    A check-in's red flags are applied after these by `morning_judge`, which pauses the exercise
+    whatever these rules chose.
+    """
+    pain = session.max_pain
+    rise = 0 if next_morning is None else _morning_rise(next_morning, baseline)
+    if pain >= PAUSE_PAIN_MIN or rise >= PAUSE_MORNING_RISE:
+        rule = Rule.S1_PAUSED_PAIN_7 if pain >= PAUSE_PAIN_MIN else Rule.S2_PAUSED_MORNING_RISE_4
+        trigger = (
+            f"your pain of {pain}/10 during the exercise"
+            if pain >= PAUSE_PAIN_MIN
+            else f"your morning {rise} points above your usual"
+        )
+        return ease(
+            ladder, rung, state, rule, alert=True, pause=True, pain=pain, trigger=trigger,
+            text=lambda change: reasons.paused(trigger, change),
+        )  # fmt: skip
+    if pain > HOLD_PAIN_MAX:
+        return ease(
+            ladder,
+            rung,
+            state,
+            Rule.R1_PAIN_ABOVE_5,
+            alert=True,
+            pain=pain,
+            trigger=f"your pain of {pain}/10 during the exercise",
+            text=lambda change: reasons.pain_too_high(pain, change),
+        )
+    if morning is Morning.WORSE and next_morning is not None:
+        check_in = next_morning
+        return ease(
+            ladder,
+            rung,
+            state,
+            Rule.R2_NEXT_MORNING_WORSE,
+            alert=True,
+            trigger="your morning being worse than usual",
+            text=lambda change: reasons.morning_worse(check_in, baseline, change),
+        )
+    if trend is not None:
+        found = trend
+        return ease(
+            ladder,
+            rung,
+            state,
+            Rule.R3_WEEKLY_SYMPTOMS_RISING,
+            alert=True,
+            trigger=f"your morning {trend.measure} rising two weeks running",
+            text=lambda change: reasons.trend_rising(found, change),
+        )
+    return None
+
+
+def _morning_rise(check_in: CheckIn, baseline: Baseline) -> int:
+    rise = check_in.pain - baseline.pain
+    if baseline.stiffness is not None:
+        rise = max(rise, check_in.stiffness - baseline.stiffness)
+    return rise
+
+
+def _hold(
+    session: SessionResult,
+    *,
+    rung: Rung,
+    dose: Dose,
+    next_morning: CheckIn | None,
+    morning: Morning | None,
+    baseline: Baseline,
+) -> tuple[Rule, str] | None:
+    """Why a session that raised no alarm still does not earn progress, if it does not."""
+    pain = session.max_pain
+    hold: tuple[Rule, str] | None = None
+    if morning is None or next_morning is None:
+        hold = Rule.H1_NO_NEXT_MORNING_CHECK_IN, reasons.no_check_in(session.date)
+    elif morning is Morning.A_LITTLE_ABOVE:
+        text = reasons.morning_a_little_above(next_morning, baseline)
+        hold = Rule.H9_MORNING_A_LITTLE_ABOVE, text
+    elif morning is Morning.LEARNING:
+        hold = Rule.H5_LEARNING_BASELINE, reasons.learning_baseline()
+    elif pain > PROGRESS_PAIN_MAX:
+        hold = Rule.H2_PAIN_4_TO_5_SETTLED, reasons.pain_settled(pain)
+    elif session.control is Control.OK:
+        hold = Rule.H3_CONTROL_OK, reasons.control_ok()
+    elif not sets_complete(session, dose):
+        hold = Rule.H4_SETS_MISSED, reasons.sets_missed(dose, rung.scale)
+    elif session.effort is not None and session.effort > EFFORT_MODERATE_MAX:
+        hold = Rule.H10_EFFORT_NOT_MODERATE, reasons.effort_not_moderate(session.effort)
+    return hold
+
+
+def _dose_up(session: SessionResult, rung: Rung, dose: Dose) -> Outcome:
+    """One dose step up, or a bigger one for an easy session (P3).
+
+    Unknown effort (an old log, an older API client) allows the normal step, never the big one.
+    """
+    pain = session.max_pain
+    up = dose_step_up(dose, rung.scale)
+    assert up is not None  # below the top dose there is always a next step
+    if pain <= BIG_STEP_PAIN_MAX and session.effort is not None:
+        big = dose_big_step_up(dose, rung.scale)
+        if big is not None and big != up:
+            text = reasons.big_step(dose, big, rung.scale, pain, session.effort)
+            return Outcome(Action.PROGRESS, DecisionKind.DOSE_UP, Rule.P3_BIG_STEP, text, rung, big)
+    text = reasons.dose_up(dose, up, rung.scale, pain)
+    return Outcome(
+        Action.PROGRESS, DecisionKind.DOSE_UP, Rule.P1_SETS_COMPLETE_PAIN_OK, text, rung, up
+    )
 
 
 def _judge_tolerated(
@@ -196,31 +307,13 @@ def _judge_tolerated(
 ) -> Outcome:
     """The session raised no alarm: hold, or progress when every condition is met."""
     pain, dose = session.max_pain, state.dose
-    hold: tuple[Rule, str] | None = None
-    if morning is None or next_morning is None:
-        hold = Rule.H1_NO_NEXT_MORNING_CHECK_IN, reasons.no_check_in(session.date)
-    elif morning is Morning.A_LITTLE_ABOVE:
-        hold = (
-            Rule.H9_MORNING_A_LITTLE_ABOVE,
-            reasons.morning_a_little_above(next_morning, baseline),
-        )
-    elif morning is Morning.LEARNING:
-        hold = Rule.H5_LEARNING_BASELINE, reasons.learning_baseline()
-    elif pain > PROGRESS_PAIN_MAX:
-        hold = Rule.H2_PAIN_4_TO_5_SETTLED, reasons.pain_settled(pain)
-    elif session.control is Control.OK:
-        hold = Rule.H3_CONTROL_OK, reasons.control_ok()
-    elif not sets_complete(session, dose):
-        hold = Rule.H4_SETS_MISSED, reasons.sets_missed(dose, rung.scale)
+    hold = _hold(
+        session, rung=rung, dose=dose, next_morning=next_morning, morning=morning, baseline=baseline
+    )
     if hold is not None:
         return Outcome(Action.HOLD, DecisionKind.NONE, hold[0], hold[1], rung, dose)
     if not is_top_dose(dose, rung.scale):
-        up = dose_step_up(dose, rung.scale)
-        assert up is not None  # below the top dose there is always a next step
-        text = reasons.dose_up(dose, up, rung.scale, pain)
-        return Outcome(
-            Action.PROGRESS, DecisionKind.DOSE_UP, Rule.P1_SETS_COMPLETE_PAIN_OK, text, rung, up
-        )
+        return _dose_up(session, rung, dose)
     streak = min(state.top_dose_streak + 1, TOP_DOSE_SESSIONS_TO_MOVE)
     if streak < TOP_DOSE_SESSIONS_TO_MOVE:
         text = reasons.top_dose_first(pain)
@@ -265,38 +358,9 @@ def _judge_tolerated(
     return Outcome(
         Action.PROGRESS,
         DecisionKind.RUNG_UP,
-        Rule.P2_TWO_TOP_DOSE_SESSIONS,
+        Rule.P4_TOP_DOSE_CONFIRMED,
         reasons.rung_up(up_rung),
         up_rung,
         up_rung.dose,
         counted=True,
     )
-
-
-def _check_session(
-    state: ProgressionState, rung: Rung, session: SessionResult, next_morning: CheckIn | None
-) -> None:
-    if session.rung_key != state.rung_key:
-        raise EngineInputError(
-            f"this session is for '{session.rung_key}' but the runner is on '{state.rung_key}'"
-        )
-    if session.date < state.started_on:
-        raise EngineInputError("a session cannot be dated before the programme started")
-    last = state.last_session_date
-    if last is not None and session.date <= last:
-        raise EngineInputError(
-            f"a session on {last.isoformat()} was already decided; decide sessions in date order"
-        )
-    for s in session.sets:
-        if s.load_step > rung.scale.max_step:
-            raise EngineInputError(
-                f"a set used load step {s.load_step}, "
-                f"outside this rung's scale (0-{rung.scale.max_step})"
-            )
-    if next_morning is not None:
-        if next_morning.date != session.date + timedelta(days=1):
-            raise EngineInputError(
-                "the next-morning check-in must be dated the day after the session"
-            )
-        if state.last_check_in_date is not None and next_morning.date <= state.last_check_in_date:
-            raise EngineInputError("this check-in is not newer than the last one recorded")

@@ -63,9 +63,57 @@ def top_dose_first(max_pain: int) -> str:
     )
 
 
+def big_step(old: Dose, new: Dose, scale: LoadScale, max_pain: int, effort: int) -> str:
+    start = (
+        f"{pain_phrase(max_pain)}, you completed every set with good control, it felt moderate "
+        f"(effort {effort}/10) and you were back to normal the next morning"
+    )
+    then = f"next time do {dose_describe(new, scale)}"
+    if new.load_step == old.load_step:
+        added = _amount(new, new.target - old.target)
+        return f"{start}, so we've taken a bigger step and added {added}: {then}."
+    return (
+        f"{start}, so we've taken a bigger step straight up to "
+        f"{_load_words(scale, new.load_step)}, back to {_amount(new, new.target)}: {then}."
+    )
+
+
+def effort_not_moderate(effort: int) -> str:
+    if effort >= 10:
+        return (
+            "You rated the effort 10/10: every set to failure. Grinding out the last reps isn't "
+            "mastery yet, so we've kept the same dose until it feels moderate (7/10 or less)."
+        )
+    return (
+        f"You rated the effort {effort}/10, which is hard. We move on once a dose feels moderate "
+        "(7/10 or less), so we've kept the same dose for now."
+    )
+
+
+def paused(trigger: str, change: str) -> str:
+    return (
+        f"Because of {trigger}, please stop this exercise until your physio has been in touch. "
+        f"We've let your physio know and they will contact you. When they restart it, {change}."
+    )
+
+
+def paused_pinned(trigger: str) -> str:
+    return (
+        f"Because of {trigger}, please stop this exercise until your physio has reviewed the "
+        "dose they set. We've let your physio know and they will contact you."
+    )
+
+
+def resumed(by: str, rung: Rung, dose: Dose) -> str:
+    return (
+        f"{by} (your physio) has reviewed your pause and restarted '{rung.label}' at "
+        f"{dose_describe(dose, rung.scale)}."
+    )
+
+
 def rung_up(next_rung: Rung) -> str:
     return (
-        "That's two sessions in a row at the full dose with good control and no flare-up, so "
+        "You managed the full dose with good control and no flare-up, so "
         f"you're moving on to '{next_rung.label}': "
         f"start with {dose_describe(next_rung.dose, next_rung.scale)}."
     )
@@ -179,6 +227,21 @@ def resume_after_gap(days: int, change: str) -> str:
     return (
         f"It's been {days} days since your last session, so we've eased back one step while your "
         f"body gets used to it again: {change}."
+    )
+
+
+def resume_after_long_gap(days: int, change: str) -> str:
+    return (
+        f"It's been {days // 7} weeks since your last session, so we've eased back by about a "
+        f"third while your body gets used to it again: {change}."
+    )
+
+
+def rescreen_after_gap(days: int, change: str) -> str:
+    return (
+        f"It's been {days // 7} weeks since your last session. That's long enough for a fresh "
+        f"check: please book a re-screen with your physio (we've let them know). Meanwhile "
+        f"{change}."
     )
 
 

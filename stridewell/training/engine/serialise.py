@@ -50,6 +50,7 @@ def session_dump(session: SessionResult) -> dict[str, Any]:
         "date": session.date.isoformat(),
         "sets": [[s.reps_or_seconds, s.load_step, s.pain_during] for s in session.sets],
         "control": str(session.control),
+        "effort": session.effort,
     }
 
 
@@ -108,6 +109,8 @@ def state_dump(state: ProgressionState) -> dict[str, Any]:
         "last_session_date": _day(state.last_session_date),
         "last_check_in_date": _day(state.last_check_in_date),
         "eased_after": _day(state.eased_after),
+        "tolerated": [[key, dose_dump(dose)] for key, dose in state.tolerated],
+        "paused_on": _day(state.paused_on),
         "override": None
         if override is None
         else {
@@ -149,4 +152,7 @@ def state_load(data: dict[str, Any]) -> ProgressionState:
         last_check_in_date=_parse_day(data["last_check_in_date"]),
         eased_after=_parse_day(data["eased_after"]),
         override=override,
+        # Added after format 1 shipped: states stored before then have neither.
+        tolerated=tuple((key, dose_load(dose)) for key, dose in data.get("tolerated", ())),
+        paused_on=_parse_day(data.get("paused_on")),
     )

@@ -34,14 +34,24 @@ class SetResult:
         require_int("pain during the set", self.pain_during, low=0, high=10)
 
 
+# Effort is the runner's rating of perceived exertion for the exercise, 1 (very easy) to 10 (every
+# set to failure). Moderate effort (<= 7, roughly three reps in reserve) is what shows a dose is
+# mastered rather than merely survived; RPE is asked because runners already use it for runs.
+EFFORT_MODERATE_MAX = 7
+EFFORT_AT_FAILURE = 10
+
+
 @dataclass(frozen=True, slots=True)
 class SessionResult:
     rung_key: str
     date: date
     sets: tuple[SetResult, ...]
     control: Control
+    effort: int | None = None  # RPE 1-10; None when not reported (old logs, older API clients)
 
     def __post_init__(self) -> None:
+        if self.effort is not None:
+            require_int("effort", self.effort, low=1, high=10)
         if not isinstance(self.control, Control):
             raise EngineInputError(f"control must be good, ok or poor, got {self.control!r}")
         if len(self.sets) > MAX_SETS:

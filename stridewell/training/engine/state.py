@@ -33,6 +33,8 @@ class DecisionKind(StrEnum):
     RESUME_LOWER = "resume_lower"
     OVERRIDE = "override"
     OVERRIDE_REMOVED = "override_removed"
+    PAUSED = "paused"  # the exercise is stopped until the physio reviews it
+    RESUMED = "resumed"
     NONE = "none"
 
 
@@ -65,6 +67,16 @@ class Rule(StrEnum):
     F1_RED_FLAG_STOP = "F1_red_flag_stop_see_physio"
     F2_UNWELL_NO_PROGRESS = "F2_unwell_no_progress"
     F3_RISE_AFTER_LONG_RUN = "F3_morning_rise_after_race_or_long_run"
+    # Added for issue #10 (never rename the ones above: stored decisions refer to them).
+    P3_BIG_STEP = "P3_big_step"
+    P4_TOP_DOSE_CONFIRMED = "P4_top_dose_confirmed"
+    H10_EFFORT_NOT_MODERATE = "H10_effort_not_moderate"
+    S1_PAUSED_PAIN_7 = "S1_paused_pain_during_7_or_more"
+    S2_PAUSED_MORNING_RISE_4 = "S2_paused_next_morning_4_above_baseline"
+    S3_PAUSED_PINNED_DOSE_PAINFUL = "S3_paused_pinned_dose_painful"
+    S4_RESUMED_BY_PHYSIO = "S4_resumed_by_physio"
+    G2_RESUME_AFTER_4_WEEKS = "G2_resume_after_4_weeks"
+    G3_RESCREEN_AFTER_8_WEEKS = "G3_rescreen_after_8_weeks"
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,9 +106,24 @@ class ProgressionState:
     last_check_in_date: date | None = None
     eased_after: date | None = None  # the last session date whose long gap was already eased
     override: Override | None = None
+    # The last dose tolerated on each rung reached (no pain flare, morning not worse): where a
+    # regress lands when it drops to that rung, so stepping back never makes the exercise harder.
+    tolerated: tuple[tuple[str, Dose], ...] = ()
+    paused_on: date | None = None  # the exercise is stopped until the physio resumes it
 
     def progress(self) -> dict[str, int]:
         return dict(self.rung_sessions)
+
+    @property
+    def is_paused(self) -> bool:
+        return self.paused_on is not None
+
+    def tolerated_dose(self, rung_key: str) -> Dose | None:
+        return next((d for k, d in self.tolerated if k == rung_key), None)
+
+    def with_tolerated(self, rung_key: str, dose: Dose) -> tuple[tuple[str, Dose], ...]:
+        others = tuple(item for item in self.tolerated if item[0] != rung_key)
+        return tuple(sorted((*others, (rung_key, dose)), key=lambda item: item[0]))
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,10 @@ from stridewell.training.selectors_runner import LogEntry
 from stridewell.training.services_logging import ExerciseInput, SetInput
 
 MAX_ROWS = 20
+EFFORT_CHOICES = [
+    ("", "Choose…"),
+    *((n, f"{n}{' – every set to failure' if n == 10 else ''}") for n in range(1, 11)),
+]
 
 
 class SessionLogForm(forms.Form):
@@ -43,6 +47,15 @@ class SessionLogForm(forms.Form):
                 label="How well did you control the movement?",
                 choices=Control.choices,
                 widget=forms.RadioSelect,
+                required=False,
+            )
+            self.fields[f"{p}-effort"] = forms.TypedChoiceField(
+                label="How hard was it overall?",
+                help_text="Effort 1-10: 7 means you could have done about 3 more reps; "
+                "10 means every set to failure.",
+                choices=EFFORT_CHOICES,
+                coerce=int,
+                empty_value=None,
                 required=False,
             )
             for n in range(1, min(rows, MAX_ROWS) + 1):
@@ -91,6 +104,7 @@ class SessionLogForm(forms.Form):
                     "item": item,
                     "done": self[f"{p}-done"],
                     "control": self[f"{p}-control"],
+                    "effort": self[f"{p}-effort"],
                     "rows_field": self[f"{p}-rows"],
                     "rows": rows,
                     "can_add": self.rows(item) < MAX_ROWS,
@@ -124,7 +138,12 @@ class SessionLogForm(forms.Form):
             if not sets and f"{p}-s1-reps" in self.fields and not self.has_error(f"{p}-s1-pain"):
                 self.add_error(f"{p}-s1-pain", "Log at least one set, or untick this exercise.")
             self.exercise_inputs.append(
-                ExerciseInput(item.entry.pk, data.get(f"{p}-control") or "", tuple(sets))
+                ExerciseInput(
+                    item.entry.pk,
+                    data.get(f"{p}-control") or "",
+                    tuple(sets),
+                    data.get(f"{p}-effort"),
+                )
             )
             self.where.append((p, names))
         if not self.exercise_inputs:
@@ -142,7 +161,8 @@ class SessionLogForm(forms.Form):
             target: str | None = key if key in self.fields else None
             if parts[0] == "exercises" and len(parts) > 1 and int(parts[1]) < len(self.where):
                 p, names = self.where[int(parts[1])]
-                target = f"{p}-control" if parts[2:3] == ["control"] else None
+                named = {"control": f"{p}-control", "effort": f"{p}-effort"}
+                target = named.get(parts[2]) if len(parts) > 2 else None
                 if len(parts) == 5 and int(parts[3]) < len(names):
                     target = f"{names[int(parts[3])]}-{suffix.get(parts[4], 'pain')}"
             for e in errors:

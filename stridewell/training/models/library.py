@@ -354,7 +354,7 @@ class RungPrerequisite(models.Model):
         max_length=10, choices=PrerequisiteKind.choices, default=PrerequisiteKind.COMPLETED
     )
     min_good_sessions = models.PositiveSmallIntegerField(
-        default=2,
+        default=1,
         validators=[MinValueValidator(1), MaxValueValidator(20)],
         help_text="Sessions at the top dose with good control (for 'completed').",
     )

@@ -150,6 +150,8 @@ class ProgrammeEntry(models.Model):
     ladder_position = models.FloatField(default=1)
     start_position = models.FloatField(default=1)
     is_overridden = models.BooleanField(default=False)
+    # Stopped after a severe reaction until the physio resumes it (the state's `paused_on`).
+    is_paused = models.BooleanField(default=False)
     override_note = models.TextField(blank=True)
     override_by = models.ForeignKey(
         USER, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -216,12 +218,18 @@ class ExerciseLog(models.Model):
     prescribed = models.JSONField(help_text="The dose asked for (engine dose_dump).")
     dose_text = models.CharField(max_length=160)
     max_pain = models.PositiveSmallIntegerField(default=0)
+    # Rating of perceived exertion, 1-10 (10: every set to failure); null when not reported.
+    effort = models.PositiveSmallIntegerField(null=True, blank=True)
 
     class Meta:
         ordering = ("session", "entry__position", "id")
         constraints = (
             models.UniqueConstraint(fields=("session", "entry"), name="training_log_once"),
             _range("max_pain", 0, 10, "training_log_max_pain_0_10"),
+            models.CheckConstraint(
+                condition=Q(effort__isnull=True) | Q(effort__gte=1, effort__lte=10),
+                name="training_log_effort_1_10",
+            ),
         )
 
     def __str__(self) -> str:
@@ -367,6 +375,8 @@ class AlertKind(models.TextChoices):
     CHECK_IN_RED_FLAG = "check_in_red_flag", "Red flag at a morning check-in"
     REST_DAY_HIGH = "rest_day_high", "High morning on a rest day"
     PLATEAU_REVIEW = "plateau_review", "Plateau: please review"
+    EXERCISE_PAUSED = "exercise_paused", "Exercise paused: contact the runner"
+    RESCREEN = "rescreen_suggested", "Back after 8+ weeks: re-screen suggested"
 
 
 class Alert(models.Model):

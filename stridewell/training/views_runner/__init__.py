@@ -3,6 +3,7 @@ selectors read, `stridewell.training.access` decides who may see what (404 for a
 
 from stridewell.training.views_runner.physio import (
     alert_acknowledge_view,
+    entry_resume_view,
     override_clear_view,
     override_set_view,
     physio_dashboard,
@@ -29,6 +30,7 @@ __all__ = [
     "check_in",
     "check_in_view",
     "dashboard",
+    "entry_resume_view",
     "override_clear_view",
     "override_set_view",
     "physio_dashboard",

@@ -40,7 +40,12 @@ from stridewell.training.selectors_runner import (
     sessions_recent,
 )
 from stridewell.training.services_alerts import alert_acknowledge, alerts_missed_sessions_scan
-from stridewell.training.services_overrides import DoseInput, override_clear, override_set
+from stridewell.training.services_overrides import (
+    DoseInput,
+    entry_resume,
+    override_clear,
+    override_set,
+)
 from stridewell.training.services_plateau import alerts_plateau_scan
 from stridewell.training.services_programme import programme_assign_manual
 from stridewell.training.services_screening import screening_record
@@ -228,6 +233,20 @@ def override_clear_view(request: HttpRequest, entry_id: int) -> HttpResponse:
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(request, "Override removed: the rules take over again.")
+    return redirect("training:physio_runner", runner_id=entry.programme.runner_id)
+
+
+@clinician_page
+@require_POST
+def entry_resume_view(request: HttpRequest, entry_id: int) -> HttpResponse:
+    """Restart a paused exercise: the same right as reading the runner (their physio, staff)."""
+    entry = _entry_for(request, entry_id)
+    try:
+        entry_resume(entry=entry, by=request.user)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, "Exercise restarted: the runner sees it in their programme.")
     return redirect("training:physio_runner", runner_id=entry.programme.runner_id)
 
 

@@ -30,6 +30,8 @@ from stridewell.training.selectors_runner import (
     TIMELINE_PAGE,
     booking_path,
     decision_timeline,
+    entries_paused,
+    paused_names,
     programme_active,
     runner_dashboard,
     session_detail,
@@ -96,7 +98,16 @@ def session_new(request: HttpRequest) -> HttpResponse:
             except ValidationError as exc:
                 form.add_service_errors(exc)
             else:
-                if outcome.created:
+                assert outcome.session is not None
+                paused = {d.entry_id for d in outcome.decisions if d.kind == "paused"}
+                if outcome.created and paused:
+                    names = ", ".join(paused_names(session=outcome.session, entry_ids=paused))
+                    messages.warning(
+                        request,
+                        f"Session saved. Please stop {names} until your physio has been in "
+                        "touch: we've let them know.",
+                    )
+                elif outcome.created:
                     messages.success(
                         request, "Session saved. Check in tomorrow morning to hear what's next."
                     )
@@ -105,7 +116,13 @@ def session_new(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "training/runner/session_log.html",
-        {"form": form, "groups": form.groups(), "programme": programme, "today": today},
+        {
+            "form": form,
+            "groups": form.groups(),
+            "programme": programme,
+            "today": today,
+            "paused": entries_paused(programme=programme),
+        },
     )
 
 
@@ -116,7 +133,8 @@ def session_view(request: HttpRequest, session_id: int) -> HttpResponse:
     except Exception as exc:  # DoesNotExist: the same 404 as "not yours"
         raise Http404("Not found.") from exc
     runner_check_for_viewer(viewer=request.user, runner=session.runner, what="session")
-    return render(request, "training/runner/session_detail.html", {"session": session})
+    context = {"session": session, "booking_url": booking_path()}
+    return render(request, "training/runner/session_detail.html", context)
 
 
 @runner_page
@@ -147,7 +165,11 @@ def check_in(request: HttpRequest) -> HttpResponse:
             text = "Check-in saved."
             if changed:
                 text += f" {len(changed)} exercise decision(s) made: see 'What's changed'."
-            messages.success(request, text)
+            if any(d.kind == "paused" for d in changed):
+                text += " Please stop the exercise marked Paused: we've let your physio know."
+                messages.warning(request, text)
+            else:
+                messages.success(request, text)
             return go(request, reverse("training:dashboard"))
     context = {"form": form, "today": today, "groups": form.groups()}
     return render(request, "training/runner/check_in.html", context)
@@ -184,6 +206,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
             "runner": request.user,
             "own": True,
             "older": decisions[-1].pk if len(decisions) == TIMELINE_PAGE else None,
+            "booking_url": booking_path(),
         },
     )
 

@@ -13,6 +13,7 @@ from stridewell.training.engine import (
     Baseline,
     CheckIn,
     Control,
+    DecisionKind,
     Ladder,
     Override,
     Prerequisite,
@@ -20,6 +21,7 @@ from stridewell.training.engine import (
     SessionResult,
     SetResult,
     progression_after_session,
+    progression_resume,
     progression_start,
     state_dump,
     state_load,
@@ -187,7 +189,8 @@ def histories(draw):
                 st.integers(0, 8),  # pain during
                 st.sampled_from(Control),
                 st.booleans(),  # all sets done?
-                st.none() | st.tuples(st.integers(0, 3), st.integers(0, 3)),  # next morning
+                st.none() | st.tuples(st.integers(0, 6), st.integers(0, 6)),  # next morning
+                st.none() | st.integers(1, 10),  # effort (RPE), None when not reported
             ),
             min_size=10,
             max_size=40,
@@ -203,13 +206,17 @@ def test_invariants_hold_along_a_whole_history(history):
         ladder=ladder, rung_key=ladder.ordered[0].key, started_on=MONDAY, baseline_pain=1
     )
     day = MONDAY
-    for gap, pain, control, complete, check in steps:
+    for gap, pain, control, complete, check, effort in steps:
         day += timedelta(days=gap)
+        if state.is_paused:  # the physio reviews the runner and restarts the exercise
+            state = progression_resume(
+                state, ladder=ladder, resumed_by="Sam Patel", today=day
+            ).new_state
         dose = state.dose
         count = dose.sets if complete else dose.sets - 1
         sets = tuple(SetResult(dose.target, dose.load_step, pain) for _ in range(count))
         check_in = None if check is None else CheckIn(day + timedelta(days=1), *check)
-        session = SessionResult(state.rung_key, day, sets, control)
+        session = SessionResult(state.rung_key, day, sets, control, effort)
         decision = progression_after_session(
             state, ladder=ladder, session=session, next_morning=check_in
         )
@@ -220,6 +227,17 @@ def test_invariants_hold_along_a_whole_history(history):
         assert after - before in {-1, 0, 1}
         if pain > 5:
             assert decision.action is not Action.PROGRESS
+        flare = check_in is not None and _excess(check_in, decision.new_state.baseline) >= 4
+        if pain >= 7 or flare:  # a severe reaction pauses the exercise and alerts the physio
+            assert (decision.action, decision.kind) == (Action.REGRESS, DecisionKind.PAUSED)
+            assert decision.alert_physio
+            assert decision.new_state.is_paused
+        if effort is not None and effort > 7:
+            assert decision.action is not Action.PROGRESS
+        old = rank(ladder, state.rung_key, state.dose)
+        new = rank(ladder, decision.new_state.rung_key, decision.new_state.dose)
+        if decision.action is Action.REGRESS:
+            assert new <= old
         state = decision.new_state
         if check_in is not None:
             day = check_in.date

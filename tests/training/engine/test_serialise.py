@@ -90,6 +90,7 @@ def test_a_decision_and_its_inputs_dump_as_plain_data():
         "date": "2025-03-03",
         "sets": [[12, 0, 2], [12, 0, 3]],
         "control": "good",
+        "effort": None,
     }
     assert check_in_dump(check_in) == {"date": "2025-03-04", "pain": 1, "stiffness": 1}
     assert check_in_dump(None) is None

@@ -103,15 +103,15 @@ def test_two_rungs_can_swap_places(staff_client, library):
     response = edit_ladder(
         staff_client,
         "clinic_glute_med",
-        {"gmed_split_squat": {"position": "10"}, "gmed_banded_split_squat": {"position": "9"}},
+        {"gmed_banded_step_up": {"position": "11"}, "gmed_banded_split_squat": {"position": "10"}},
     )
 
     assert response.status_code == 302
     assert dict(
-        Rung.objects.filter(key__in=["gmed_split_squat", "gmed_banded_split_squat"]).values_list(
+        Rung.objects.filter(key__in=["gmed_banded_step_up", "gmed_banded_split_squat"]).values_list(
             "key", "position"
         )
-    ) == {"gmed_split_squat": 10, "gmed_banded_split_squat": 9}
+    ) == {"gmed_banded_step_up": 11, "gmed_banded_split_squat": 10}
     assert Rung.objects.filter(ladder__key="clinic_glute_med", is_active=True).count() == 12
 
 

@@ -123,11 +123,11 @@ def test_ladders_come_with_rungs_doses_load_steps_and_prerequisites(client, libr
 
     assert [x["key"] for x in body][:2] == ["clinic_glute_med", "abductor_nwb"]
     gmed = body[0]
-    gated = gmed["rungs"][6]
+    gated = gmed["rungs"][11]
     assert gated["key"] == "gmed_banded_single_leg_squat"
-    assert gated["step"] == 7
+    assert gated["step"] == 12
     assert gated["prerequisites"] == [
-        {"rung": "gmed_banded_weighted_squat", "kind": "completed", "min_good_sessions": 2}
+        {"rung": "gmed_banded_weighted_squat", "kind": "completed", "min_good_sessions": 1}
     ]
     assert gated["load"] == {
         "kind": "band",

@@ -17,6 +17,7 @@ def _rungs(key: str) -> list[tuple[str, str]]:
 
 
 def test_the_clinic_glute_med_ladder_climbs_in_the_clinics_order():
+    """The seed's first four rungs, then the advanced options by evidence (ADR 0012)."""
     assert _rungs("clinic_glute_med") == [
         ("gmed_clam", "clam_basic"),
         ("gmed_banded_clam", "clam_banded"),
@@ -24,23 +25,35 @@ def test_the_clinic_glute_med_ladder_climbs_in_the_clinics_order():
         ("gmed_banded_squat", "banded_squat"),
         ("gmed_banded_weighted_squat", "banded_goblet_squat"),
         ("gmed_banded_leg_press", "banded_leg_press"),
-        ("gmed_banded_single_leg_squat", "banded_single_leg_squat"),
-        ("gmed_single_leg_press", "single_leg_press"),
-        ("gmed_split_squat", "split_squat"),
-        ("gmed_banded_split_squat", "banded_split_squat"),
         ("gmed_step_up", "step_up_forward"),
+        ("gmed_split_squat", "split_squat"),
+        ("gmed_single_leg_press", "single_leg_press"),
         ("gmed_banded_step_up", "banded_step_up"),
+        ("gmed_banded_split_squat", "banded_split_squat"),
+        ("gmed_banded_single_leg_squat", "banded_single_leg_squat"),
     ]
 
 
-def test_banded_single_leg_squat_needs_banded_weighted_squats_done_well_twice():
+def test_the_clinic_ladder_after_its_first_four_rungs_never_drops_a_level():
+    """Levels 3-4 (step-ups, split squats, single-leg press) before the level-5 banded SLS, and
+    step-up before lunge before single-leg squat (Boudreau 2009; Muyor 2020)."""
+    rungs = LADDERS["clinic_glute_med"].rungs[4:]
+    levels = [EXERCISES[r.exercise].level for r in rungs]
+    assert levels == sorted(levels)
+    order = [r.exercise for r in rungs]
+    assert order.index("step_up_forward") < order.index("split_squat")
+    assert order.index("banded_step_up") < order.index("banded_split_squat")
+    assert order[-1] == "banded_single_leg_squat"
+
+
+def test_banded_single_leg_squat_needs_banded_weighted_squats_completed_with_control():
     rung = next(
         r
         for r in LADDERS["clinic_glute_med"].rungs
         if r.spec_fields["key"] == "gmed_banded_single_leg_squat"
     )
     assert rung.spec_fields["prerequisites"] == (
-        PrerequisiteSpec("gmed_banded_weighted_squat", "completed", 2),
+        PrerequisiteSpec("gmed_banded_weighted_squat", "completed", 1),
     )
     weighted = next(
         r
@@ -58,13 +71,14 @@ def test_the_engine_keeps_the_banded_single_leg_squat_locked_until_the_gate_is_m
     assert problems == []
     ladder = ladders[0]
 
-    one_good = engine.next_rung(ladder, "gmed_banded_leg_press", {"gmed_banded_weighted_squat": 1})
-    two_good = engine.next_rung(ladder, "gmed_banded_leg_press", {"gmed_banded_weighted_squat": 2})
+    below = "gmed_banded_split_squat"
+    reached = engine.next_rung(ladder, below, {"gmed_banded_weighted_squat": 0})
+    completed = engine.next_rung(ladder, below, {"gmed_banded_weighted_squat": 1})
 
-    assert one_good.is_allowed is False
-    assert one_good.candidate is not None
-    assert one_good.candidate.key == "gmed_banded_single_leg_squat"
-    assert two_good.is_allowed is True
+    assert reached.is_allowed is False
+    assert reached.candidate is not None
+    assert reached.candidate.key == "gmed_banded_single_leg_squat"
+    assert completed.is_allowed is True
 
 
 def test_the_hamstring_tendon_ladder_runs_through_four_stages_in_order_and_is_physio_assigned():

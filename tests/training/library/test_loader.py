@@ -52,7 +52,7 @@ def test_the_file_wins_over_an_admin_edit_on_the_next_load():
     assert (needs.requires.key, needs.kind, needs.min_good_sessions) == (
         "gmed_banded_weighted_squat",
         "completed",
-        2,
+        1,
     )
 
 
@@ -89,15 +89,15 @@ def test_items_removed_from_the_file_are_unpublished_or_retired_not_deleted(
 
 def test_reordering_rungs_in_the_file_swaps_their_positions(raw_library, write_library):
     call_command("load_exercises", verbosity=0)
-    pair = ("gmed_split_squat", "gmed_banded_split_squat")
+    pair = ("gmed_banded_step_up", "gmed_banded_split_squat")
     pks = dict(Rung.objects.filter(key__in=pair).values_list("key", "pk"))
-    rung_of(raw_library, "gmed_split_squat")["position"] = 10
-    rung_of(raw_library, "gmed_banded_split_squat")["position"] = 9
+    rung_of(raw_library, "gmed_banded_step_up")["position"] = 11
+    rung_of(raw_library, "gmed_banded_split_squat")["position"] = 10
 
     call_command("load_exercises", file=write_library(raw_library), verbosity=0)
 
     moved = dict(Rung.objects.filter(pk__in=pks.values()).values_list("key", "position"))
-    assert moved == {"gmed_split_squat": 10, "gmed_banded_split_squat": 9}
+    assert moved == {"gmed_banded_step_up": 11, "gmed_banded_split_squat": 10}
     assert dict(Rung.objects.filter(key__in=pair).values_list("key", "pk")) == pks
 
 

@@ -112,11 +112,11 @@ def test_ladders_as_engine_gives_engine_ladders_with_doses_and_prerequisites(
     gmed = ladders["clinic_glute_med"]
     gated = gmed.rung("gmed_banded_single_leg_squat")
     assert gated.prerequisites == (
-        engine.Prerequisite("gmed_banded_weighted_squat", engine.PrerequisiteKind.COMPLETED, 2),
+        engine.Prerequisite("gmed_banded_weighted_squat", engine.PrerequisiteKind.COMPLETED, 1),
     )
     weighted = gmed.rung("gmed_banded_weighted_squat")
     assert weighted.scale.labels[0] == "4 kg"
-    assert weighted.scale.labels[-1] == "16 kg"
+    assert weighted.scale.labels[-1] == "12 kg"
     assert (weighted.dose.sets, weighted.dose.low, weighted.dose.high) == (3, 8, 12)
     assert weighted.label == "Banded weighted squat"
     hold = ladders["proximal_hamstring"].ordered[0]
@@ -150,7 +150,7 @@ def test_exercise_ladder_positions_lists_every_ladder_an_exercise_is_on(library)
     places = exercise_ladder_positions(split_squat)
 
     assert [(p.ladder.key, p.rung.key, p.number, p.total) for p in places] == [
-        ("clinic_glute_med", "gmed_split_squat", 9, 12),
+        ("clinic_glute_med", "gmed_split_squat", 8, 12),
         ("single_leg_squat", "split_squat", 3, 10),
     ]
 

@@ -163,8 +163,8 @@ def _two_rungs(needs: engine.Prerequisite) -> engine.Ladder:
 
 
 def test_needing_the_rung_below_as_climbing_already_does_is_not_a_padlock():
-    plain = _two_rungs(engine.Prerequisite("a", engine.PrerequisiteKind.COMPLETED, 2))
-    stricter = _two_rungs(engine.Prerequisite("a", engine.PrerequisiteKind.COMPLETED, 3))
+    plain = _two_rungs(engine.Prerequisite("a", engine.PrerequisiteKind.COMPLETED, 1))
+    stricter = _two_rungs(engine.Prerequisite("a", engine.PrerequisiteKind.COMPLETED, 2))
     elsewhere = _two_rungs(engine.Prerequisite("balance", engine.PrerequisiteKind.REACHED, 1))
 
     def second_step(ladder: engine.Ladder) -> str:
@@ -174,6 +174,6 @@ def test_needing_the_rung_below_as_climbing_already_does_is_not_a_padlock():
 
     assert second_step(plain) == "Step 2 of 2: Band, level 1."
     assert second_step(stricter).endswith(
-        "Locked: needs Clam done with good control in 3 sessions."
+        "Locked: needs Clam done with good control in 2 sessions."
     )
     assert second_step(elsewhere).endswith("Locked: needs Balance reached.")

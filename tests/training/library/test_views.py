@@ -124,10 +124,10 @@ def test_exercise_page_draws_each_ladder_with_the_exercise_highlighted(client, l
     assert html.count('<figure class="ladder-diagram" data-ladder="clinic_glute_med">') == 1
     assert html.count('class="ladder-svg ladder-svg--wide"') == 1
     assert html.count('class="ladder-svg ladder-svg--tall"') == 1
-    assert "step 7 of 12" in html
+    assert "step 12 of 12" in html
     assert (
-        "Step 7 of 12: Banded single-leg squat, level 5. This exercise. Locked: needs "
-        "Banded weighted squat done with good control in 2 sessions." in html
+        "Step 12 of 12: Banded single-leg squat, level 5. This exercise. Locked: needs "
+        "Banded weighted squat done with good control in 1 session." in html
     )
 
 
@@ -163,7 +163,7 @@ def test_ladder_pages_draw_every_active_ladder_and_list_doses(client, library):
     assert overview.count('<figure class="ladder-diagram"') == 7
     assert 'data-ladder="plyometric"' not in overview
     assert "3 × 8–12 reps; tempo 2-1-3; rest 60 s" in detail
-    assert "4 kg → 16 kg in 2 kg steps" in detail
+    assert "4 kg → 12 kg in 4 kg steps" in detail
     assert "light band → extra heavy band" in detail
-    assert "Banded weighted squat done with good control in 2 sessions" in detail
+    assert "Banded weighted squat done with good control in 1 session" in detail
     assert client.get("/training/ladders/plyometric/").status_code == 404

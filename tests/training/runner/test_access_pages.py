@@ -17,7 +17,7 @@ from .conftest import MONDAY, URLCONF, check_in, learn_baseline, log
 
 pytestmark = pytest.mark.urls(URLCONF)
 WEEK2 = MONDAY + timedelta(days=7)
-PAIN_REASON = "Your pain reached 7/10"
+PAIN_REASON = "Your pain reached 6/10"
 
 
 @pytest.fixture
@@ -40,7 +40,7 @@ def world(people, library):
     ).screening  # fmt: skip
     entries = list(screening.programmes.get().entries.order_by("position"))
     learn_baseline(runner)
-    session = log(runner, entries, WEEK2, pain=7).session
+    session = log(runner, entries, WEEK2, pain=6).session
     check_in(runner, WEEK2 + timedelta(days=1))
     return SimpleNamespace(
         **vars(people),

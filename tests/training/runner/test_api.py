@@ -38,7 +38,7 @@ def world(people, library):
     )  # fmt: skip
     entries = list(people.runner.training_programmes.get().entries.order_by("position"))
     learn_baseline(people.runner)
-    log(people.runner, entries, WEEK2, pain=7)
+    log(people.runner, entries, WEEK2, pain=6)
     check_in(people.runner, WEEK2 + timedelta(days=1))
     for entry in entries:
         entry.refresh_from_db()
@@ -94,8 +94,8 @@ def test_the_owner_reads_their_programme(client, world):
 
     assert body["runner"] == {"id": world.runner.pk, "name": "Amara Okafor"}
     assert body["programme"]["physio"] == "Priya Raman"
-    # Pain of 7/10 eased every exercise back one step: from each rung's bottom dose to the top
-    # dose of the rung below.
+    # Pain of 6/10 eased every exercise back one step: from each rung's bottom dose to the rung
+    # below, at its entry dose (never its top: issue #10).
     assert [e["rung"]["key"] for e in body["programme"]["entries"]] == [
         "hip_clam",
         "trunk_knees",
@@ -103,15 +103,15 @@ def test_the_owner_reads_their_programme(client, world):
     ]
     assert body["programme"]["entries"][0]["dose"] == {
         "sets": 2,
-        "target": 14,
+        "target": 10,
         "low": 10,
         "high": 14,
         "unit": "reps",
-        "load_step": 1,
-        "load": "medium band",
+        "load_step": 0,
+        "load": "light band",
         "tempo": "",
         "rest_seconds": 60,
-        "text": "2 × 14 reps, medium band",
+        "text": "2 × 10 reps, light band",
     }
     assert body["waiting_for_check_in"] == []
 
@@ -120,7 +120,7 @@ def test_the_owner_reads_their_decisions_newest_first(client, world):
     body = _client(client, world, "runner").get(BASE + "/decisions").json()
     assert [d["rule"] for d in body][:3] == ["R1_pain_during_above_5"] * 3
     assert body[0]["action"] == "regress"
-    assert "7/10" in body[0]["reason"]
+    assert "6/10" in body[0]["reason"]
     assert all(d["rule"] != "C1_check_in_recorded" for d in body)
 
 
@@ -246,9 +246,9 @@ def test_the_owner_checks_in_and_gets_the_decisions(client, world):
     )  # fmt: skip
     assert response.status_code == 201
     decisions = response.json()["decisions"]
-    # The clam was left at its top dose by the regression: a first good session there holds.
+    # The regression left the clam at its entry dose: a good session there steps up.
     assert [(d["exercise"], d["rule"]) for d in decisions][:2] == [
-        ("Clam", "H6_top_dose_first_session"),
+        ("Clam", "P1_sets_complete_pain_ok"),
         ("Side plank on knees", "C1_check_in_recorded"),
     ]
 

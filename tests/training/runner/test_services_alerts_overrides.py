@@ -155,17 +155,33 @@ def test_a_physio_pins_a_rung_and_it_is_recorded_as_a_decision(runner, physio, e
     )
 
 
-def test_a_pinned_rung_blocks_moving_up_but_alerts_still_go_out(runner, physio, assign):
+def test_a_pinned_dose_blocks_an_ease_but_alerts_still_go_out(runner, physio, assign):
     bridge = assign(runner, rungs=("hip_bridge",))[0]
     learn_baseline(runner)
     override_set(entry=bridge, by=physio, rung_key="hip_bridge", dose=DoseInput(2, 14, 1))
 
-    log(runner, [bridge], WEEK2, pain=7)
-    outcome = check_in(runner, WEEK2 + timedelta(days=1))
+    log(runner, [bridge], WEEK2, pain=1)
+    outcome = check_in(runner, WEEK2 + timedelta(days=1), pain=3)
 
     assert [(d.action, d.rule) for d in outcome.decisions] == [("hold", "O3_physio_dose_pinned")]
-    # The pin replaced rule R1, but the alert still says what worried the engine.
-    assert list(Alert.objects.values_list("kind", flat=True)) == ["pain_over_5"]
+    # The pin replaced rule R2, but the alert still says what worried the engine.
+    assert list(Alert.objects.values_list("kind", flat=True)) == ["morning_worse"]
+
+
+def test_pain_above_5_on_a_pinned_dose_pauses_at_once_never_stays_the_same(runner, physio, assign):
+    bridge = assign(runner, rungs=("hip_bridge",))[0]
+    learn_baseline(runner)
+    override_set(entry=bridge, by=physio, rung_key="hip_bridge", dose=DoseInput(2, 14, 1))
+
+    outcome = log(runner, [bridge], WEEK2, pain=6)
+
+    [decision] = outcome.decisions
+    assert (decision.kind, decision.rule) == ("paused", "S3_paused_pinned_dose_painful")
+    assert "stays the same" not in decision.reason
+    assert "please stop this exercise until your physio has reviewed" in decision.reason
+    assert list(Alert.objects.values_list("kind", flat=True)) == ["exercise_paused"]
+    bridge.refresh_from_db()
+    assert (bridge.is_paused, bridge.dose_text) == (True, "2 × 14 reps, medium band")
 
 
 def test_removing_an_override_is_recorded_too(runner, physio, entries):
