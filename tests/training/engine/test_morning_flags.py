@@ -124,7 +124,7 @@ def test_feeling_unwell_neither_earns_nor_loses_a_top_dose_session():
 
 
 def test_feeling_unwell_does_not_cancel_a_regress_for_pain():
-    _, decision = after({"unwell": True}, session_pain=7)
+    _, decision = after({"unwell": True}, session_pain=6)
     assert (decision.action, decision.rule) == (Action.REGRESS, Rule.R1_PAIN_ABOVE_5)
     assert decision.alert_physio is True
 
@@ -134,26 +134,28 @@ def test_a_red_flag_stops_the_exercise_holds_the_dose_and_alerts(flag):
     state, decision = after({flag: True})
     assert (decision.action, decision.kind, decision.rule) == (
         Action.HOLD,
-        DecisionKind.NONE,
+        DecisionKind.PAUSED,
         Rule.F1_RED_FLAG_STOP,
     )
     assert decision.alert_physio is True
     assert decision.new_state.dose == state.dose
+    assert decision.new_state.is_paused  # stopped until the physio resumes it
     assert "stop this exercise until a physio has seen you" in decision.reason
     assert decision.reason.endswith("We've let your physio know.")
 
 
 def test_a_red_flag_keeps_the_regress_the_session_asked_for():
-    state, decision = after({"numbness": True}, session_pain=7)
+    state, decision = after({"numbness": True}, session_pain=6)
     assert (decision.action, decision.kind, decision.rule) == (
         Action.REGRESS,
-        DecisionKind.DOSE_DOWN,
+        DecisionKind.PAUSED,
         Rule.F1_RED_FLAG_STOP,
     )
+    assert decision.new_state.is_paused
     assert decision.new_state.dose.target == state.dose.target - 2
     assert decision.reason == (
         "You reported numbness or tingling this morning, so stop this exercise until a physio "
-        "has seen you. Your pain reached 7/10 during the exercise, more than the 5/10 we allow, "
+        "has seen you. Your pain reached 6/10 during the exercise, more than the 5/10 we allow, "
         "so we've eased off: next time do 2 × 10 reps, light band. We've let your physio know."
     )
 

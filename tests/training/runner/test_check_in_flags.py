@@ -110,11 +110,11 @@ def test_a_high_morning_after_a_session_of_one_exercise_is_not_a_rest_day(runner
     log(runner, entries[:1], WEEK2)
     outcome = record(runner, TUESDAY, pain=7)
     rules = {d.entry_id: d.rule for d in outcome.decisions}
-    assert rules == {
-        entries[0].pk: "R2_next_morning_worse_than_baseline",
+    assert rules == {  # 6 points above the usual 1/10 the morning after: paused (S2), not C2
+        entries[0].pk: "S2_paused_next_morning_4_above_baseline",
         entries[1].pk: "C1_check_in_recorded",
     }
-    assert list(Alert.objects.values_list("kind", flat=True)) == ["morning_worse"]
+    assert list(Alert.objects.values_list("kind", flat=True)) == ["exercise_paused"]
 
 
 @pytest.mark.parametrize(
