@@ -13,6 +13,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from stridewell.accounts import throttle
+from stridewell.accounts.device import device_id_for
 from stridewell.accounts.models import PersonalAccessToken, PractitionerProfile, Role, User
 from stridewell.accounts.tokens import token_display_prefix, token_generate, token_hash
 
@@ -58,18 +59,20 @@ class LoginOutcome:
 def user_login_attempt(*, request: HttpRequest | None, email: str, password: str) -> LoginOutcome:
     """Check a password under the failure throttle shared by the log-in page and the API.
 
-    Once an address or a client has too many recent failures, even the right password is
-    refused until the window passes; that is what stops password guessing.
+    Failures are counted per (account, client address), or per (account, browser) when the
+    request carries a valid device cookie for the account (see `throttle`). Within a delay
+    even the right password is refused: that is what slows password guessing.
     """
     ip = throttle.client_ip(request) if request is not None else "unknown"
-    decision = throttle.login_check(email=email, ip=ip)
+    device = device_id_for(request, email=email)
+    decision = throttle.login_check(email=email, ip=ip, device=device)
     if not decision.allowed:
         return LoginOutcome(user=None, retry_after=max(decision.retry_after, 1))
     user = authenticate(request, email=throttle.normalise_email(email), password=password)
     if user is None:
-        throttle.login_failure_record(email=email, ip=ip)
+        throttle.login_failure_record(email=email, ip=ip, device=device)
         return LoginOutcome(user=None)
-    throttle.login_success_record(email=email)
+    throttle.login_success_record(email=email, ip=ip, device=device)
     return LoginOutcome(user=user)
 
 

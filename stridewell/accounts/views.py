@@ -19,7 +19,14 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import FormView
 
 from stridewell.accounts import throttle
-from stridewell.accounts.forms import LoginForm, PasswordResetForm, SetPasswordForm, SignupForm
+from stridewell.accounts.device import device_cookie_issue
+from stridewell.accounts.forms import (
+    LoginForm,
+    PasswordChangeForm,
+    PasswordResetForm,
+    SetPasswordForm,
+    SignupForm,
+)
 from stridewell.accounts.services import user_signup_runner
 from stridewell.core.ratelimit import RateDecision
 
@@ -78,6 +85,13 @@ class LoginView(auth_views.LoginView):
     form_class = LoginForm  # type: ignore[assignment]
     redirect_authenticated_user = True
 
+    def form_valid(self, form: LoginForm) -> HttpResponse:  # type: ignore[override]
+        response = super().form_valid(form)  # type: ignore[arg-type]
+        # This browser has now logged in to the account: its future attempts get their own
+        # throttle budget, so nobody elsewhere can lock its owner out (see accounts.device).
+        device_cookie_issue(self.request, response, email=form.cleaned_data["email"])
+        return response
+
     def form_invalid(self, form: LoginForm) -> HttpResponse:  # type: ignore[override]
         response = super().form_invalid(form)  # type: ignore[arg-type]
         if form.is_throttled:
@@ -116,13 +130,22 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     form_class = SetPasswordForm
     success_url = reverse_lazy("accounts:password_reset_complete")
 
-    def form_valid(self, form: SetPasswordForm) -> HttpResponse:  # type: ignore[override]
-        response = super().form_valid(form)
-        # Proving control of the mailbox is a stronger check than a password: lift the
-        # log-in pause for this address so the new password works at once.
-        throttle.login_success_record(email=form.user.email)
-        return response
+    # Saving (SetPasswordForm.save -> services_password.user_password_set) revokes the
+    # account's tokens, ends its sessions (a reset logs nobody in), restarts its log-in
+    # throttle and e-mails the owner.
 
 
 class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
     template_name = "registration/password_reset_complete.html"
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Change the password while logged in. This session stays; every other one ends."""
+
+    template_name = "registration/password_change_form.html"
+    form_class = PasswordChangeForm
+    success_url = reverse_lazy("accounts:password_change_done")
+
+
+class PasswordChangeDoneView(auth_views.PasswordChangeDoneView):
+    template_name = "registration/password_change_done.html"
