@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from stridewell.accounts import throttle
 from stridewell.accounts.models import User
-from stridewell.accounts.services import DUPLICATE_EMAIL_MESSAGE, user_login_attempt
+from stridewell.accounts.services import user_login_attempt
 from stridewell.accounts.services_password import PasswordHow, user_password_set
 from stridewell.core.email import email_send
 
@@ -65,10 +65,9 @@ class SignupForm(auth_forms.SetPasswordMixin, forms.Form):
         _drop_autofocus_when_bound(self)
 
     def clean_email(self) -> str:
-        email = throttle.normalise_email(self.cleaned_data["email"])
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(DUPLICATE_EMAIL_MESSAGE, code="duplicate_email")
-        return email
+        # No "already registered" error: that would tell anyone which addresses have an
+        # account. The service e-mails the owner instead (services.user_signup_runner).
+        return throttle.normalise_email(self.cleaned_data["email"])
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

@@ -177,6 +177,18 @@ def signup_attempt_record(*, ip: str) -> RateDecision:
     )
 
 
+SIGNUP_NOTICE_LIMIT_PER_EMAIL = 3
+
+
+def signup_notice_email_record(*, email: str) -> RateDecision:
+    """ "Someone tried to sign up with your address" e-mails, per address per hour."""
+    return rate_limit_hit(
+        key=f"signup-notice:email:{normalise_email(email)}",
+        limit=SIGNUP_NOTICE_LIMIT_PER_EMAIL,
+        window_seconds=SIGNUP_WINDOW_SECONDS,
+    )
+
+
 def password_reset_ip_record(*, ip: str) -> RateDecision:
     return rate_limit_hit(
         key=f"password-reset:ip:{ip}",

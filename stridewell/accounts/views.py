@@ -5,10 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.contrib import messages
-from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import reverse_lazy
@@ -16,7 +13,7 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
-from django.views.generic import FormView
+from django.views.generic import FormView, TemplateView
 
 from stridewell.accounts import throttle
 from stridewell.accounts.device import device_cookie_issue
@@ -29,8 +26,6 @@ from stridewell.accounts.forms import (
 )
 from stridewell.accounts.services import user_signup_runner
 from stridewell.core.ratelimit import RateDecision
-
-EMAIL_BACKEND_PATH = "stridewell.accounts.backends.EmailBackend"
 
 
 def _refuse(view: FormView, form: Any, decision: RateDecision, what: str) -> HttpResponse:
@@ -63,19 +58,19 @@ class SignupView(FormView):
 
     def form_valid(self, form: SignupForm) -> HttpResponse:
         data = form.cleaned_data
-        try:
-            user = user_signup_runner(
-                email=data["email"],
-                first_name=data["first_name"],
-                last_name=data["last_name"],
-                password=data["password1"],
-            )
-        except ValidationError as exc:  # an identical sign-up won the race
-            form.add_error(None, exc)
-            return self.form_invalid(form)
-        login(self.request, user, backend=EMAIL_BACKEND_PATH)
-        messages.success(self.request, f"Welcome to Stridewell, {user.first_name}.")
-        return redirect(settings.LOGIN_REDIRECT_URL)
+        # The same answer whether or not the address already has an account: nobody is
+        # logged in, and the mailbox's owner hears from us either way.
+        user_signup_runner(
+            email=data["email"],
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            password=data["password1"],
+        )
+        return redirect("accounts:signup_done")
+
+
+class SignupDoneView(TemplateView):
+    template_name = "accounts/signup_done.html"
 
 
 class LoginView(auth_views.LoginView):
