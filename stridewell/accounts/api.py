@@ -147,7 +147,8 @@ def signup(request: HttpRequest, payload: SignupIn) -> Status[dict] | HttpRespon
         fields: dict[str, list[str]] = {}
         for name, messages in form.errors.items():
             key = "password" if name in {"password1", "password2"} else name
-            fields.setdefault(key, []).extend(m for m in messages if m not in fields.get(key, []))
+            known = fields.setdefault(key, [])
+            known.extend(str(m) for m in messages if str(m) not in known)
         raise ApiError(422, "invalid", "Some fields are not valid.", fields)
     data = form.cleaned_data
     user_signup_runner(
