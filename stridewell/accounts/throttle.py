@@ -1,7 +1,7 @@
 """Rate limits for the account flows: log-in failures, sign-ups and password-reset requests.
 
 Log-in failures are throttled so that nobody can lock someone else out (OWASP, "Slow down
-online guessing attacks with device cookies"; ADR 0005):
+online guessing attacks with device cookies"; ADR 0009):
 
 * Each (account, client address) pair has its own budget: `LOGIN_FAILURE_LIMIT` free
   failures, then a progressive delay (`LOGIN_DELAY_BASE_SECONDS`, doubling with every further
@@ -16,7 +16,8 @@ online guessing attacks with device cookies"; ADR 0005):
   (`LOGIN_ACCOUNT_UNTRUSTED_LIMIT`, against guessing spread over many addresses).
 
 Counters live in the Django cache; every key is hashed, so no readable e-mail address is
-ever stored there. Production refuses to start without a shared cache (see config.checks).
+ever stored there. Production refuses to start without a shared cache (config/settings.py)
+and `check --deploy` reports a per-process one (accounts.E001, stridewell/accounts/checks.py).
 """
 
 from __future__ import annotations
