@@ -21,16 +21,23 @@ from stridewell.accounts import throttle
 from stridewell.accounts.models import PersonalAccessToken, User
 from stridewell.core.email import email_send
 
-PasswordHow = Literal["reset", "change"]
+PasswordHow = Literal["reset", "change", "admin"]
 PASSWORD_CHANGED_SUBJECT = "Your Stridewell password was changed"  # noqa: S105
 
 
 @transaction.atomic
 def user_password_set(*, user: User, password: str, how: PasswordHow) -> int:
     """Save a new password, revoke every token, e-mail the owner. Returns the tokens revoked."""
-    now = timezone.now()
     user.set_password(password)
     user.save(update_fields=["password"])
+    return user_password_changed(user=user, how=how)
+
+
+@transaction.atomic
+def user_password_changed(*, user: User, how: PasswordHow) -> int:
+    """What follows a password already saved (e.g. by the admin's own form): revoke every
+    token, restart the log-in throttle after a reset, e-mail the owner. Returns the count."""
+    now = timezone.now()
     live = PersonalAccessToken.objects.filter(user=user, revoked_at__isnull=True)
     # Expired tokens are revoked too (tidy), but only working ones are counted for the owner.
     revoked = live.exclude(expires_at__lte=now).count()
