@@ -14,6 +14,7 @@ from stridewell.accounts.device import COOKIE_NAME
 from stridewell.accounts.models import Role
 from stridewell.accounts.throttle import login_delay_seconds
 from tests.accounts.conftest import PASSWORD
+from tests.core.test_ratelimit import any_cache  # noqa: F401 - locmem and real Redis
 
 pytestmark = pytest.mark.django_db
 
@@ -206,3 +207,20 @@ def test_the_api_answers_429_in_the_error_shape_and_honours_the_device_cookie(cl
     assert refused.json()["error"]["fields"] == {}
     assert "Please try again in 30 seconds" in refused.json()["error"]["message"]
     assert allowed.status_code == 201
+
+
+@pytest.mark.usefixtures("any_cache")
+def test_the_throttle_works_on_the_shared_redis_cache_too(runner):
+    """Production keeps the counters in Redis (integer expiries, TOUCH, INCR): same answers."""
+    owner = Client()
+    assert _log_in(owner, "runner@example.com", PASSWORD, CLINIC_NAT).status_code == 302
+    owner.post(reverse("accounts:logout"))
+    _hammer("runner@example.com", ip=CLINIC_NAT, times=5)
+
+    refused = _log_in(Client(), "runner@example.com", PASSWORD, CLINIC_NAT)
+    again = _log_in(Client(), "runner@example.com", PASSWORD, CLINIC_NAT)
+
+    assert refused.status_code == again.status_code == 429
+    assert 29 <= int(refused["Retry-After"]) <= 30
+    assert _log_in(owner, "runner@example.com", PASSWORD, CLINIC_NAT).status_code == 302
+    assert _log_in(Client(), "runner@example.com", PASSWORD, "192.0.2.99").status_code == 302
