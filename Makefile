@@ -45,7 +45,8 @@ format: install ## Apply ruff's fixes and formatting
 
 check-deploy: install ## Django's deployment checks against production-like settings
 	DEBUG=0 SECRET_KEY=$${SECRET_KEY:-check-deploy-only-$$(date +%s)-not-a-real-key-0123456789abcdef} \
-	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-clinic.example} $(BIN)/python manage.py check --deploy --fail-level WARNING
+	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-clinic.example} REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0} \
+	$(BIN)/python manage.py check --deploy --fail-level WARNING
 
 bench: install ## Run the benchmarks under bench/ and print their figures
 	@for f in bench/bench_*.py; do [ -e "$$f" ] || continue; echo "== $$f"; $(BIN)/python "$$f" || exit 1; done

@@ -104,6 +104,8 @@ def server_env() -> dict[str, str]:
         "TASKS_BACKEND": "database",
         "TRUSTED_PROXY_COUNT": "1",
         "LOG_LEVEL": "WARNING",
+        # Production settings refuse per-process rate-limit counters.
+        "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
     }
 
 

@@ -121,9 +121,19 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 3
-# Failed log-ins allowed per e-mail address and per client address in the window below.
+# Log-in throttling (stridewell.accounts.throttle, ADR 0009). Free failures per (account,
+# client address) or per (account, device cookie); then a wait that starts at the base delay
+# and doubles with each failure, up to the maximum. Counters are forgotten after the window
+# (plus the maximum delay) without failures.
 LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", default=5, minimum=1)
 LOGIN_FAILURE_WINDOW_SECONDS = env_int("LOGIN_FAILURE_WINDOW_SECONDS", default=900, minimum=1)
+LOGIN_DELAY_BASE_SECONDS = env_int("LOGIN_DELAY_BASE_SECONDS", default=30, minimum=1)
+LOGIN_DELAY_MAX_SECONDS = env_int("LOGIN_DELAY_MAX_SECONDS", default=900, minimum=1)
+# Attempts without a device cookie also stop at: this many distinct accounts failed from one
+# client address (a clinic NAT has many people on it), and this many failures on one account
+# from everywhere, per window.
+LOGIN_ADDRESS_ACCOUNT_LIMIT = env_int("LOGIN_ADDRESS_ACCOUNT_LIMIT", default=30, minimum=1)
+LOGIN_ACCOUNT_UNTRUSTED_LIMIT = env_int("LOGIN_ACCOUNT_UNTRUSTED_LIMIT", default=100, minimum=1)
 # How many reverse proxies in front of the app append to X-Forwarded-For. 0 = trust only
 # REMOTE_ADDR (direct exposure); 1 = one proxy (e.g. nginx) whose address we replace.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", default=0, minimum=0)
@@ -159,8 +169,16 @@ if REDIS_URL:
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "stridewell"),
         }
     }
-else:
+elif DEBUG or TESTING:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
+    # Per-process counters would multiply every limit by the number of workers and forget
+    # them on each restart: log-in throttling would be close to absent (ADR 0009).
+    raise EnvError(
+        "REDIS_URL",
+        "must be set when DEBUG is off: rate-limit and log-in counters must be shared by all "
+        "app processes (e.g. redis://127.0.0.1:6379/0)",
+    )
 
 # --- e-mail ---------------------------------------------------------------------------------
 MAILERS = {

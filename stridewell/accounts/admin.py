@@ -7,7 +7,11 @@ from typing import Any
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
-from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.contrib.auth.forms import (
+    AdminPasswordChangeForm,
+    AdminUserCreationForm,
+    UserChangeForm,
+)
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
@@ -17,6 +21,7 @@ from stridewell.accounts.services import (
     practitioner_profile_save,
     token_revoke,
 )
+from stridewell.accounts.services_password import user_password_changed
 
 
 def _clean_unique_email(form: forms.ModelForm) -> str:
@@ -47,10 +52,21 @@ class UserChangeAdminForm(UserChangeForm):
         return _clean_unique_email(self)
 
 
+class PasswordChangeAdminForm(AdminPasswordChangeForm):
+    """Staff setting (or disabling) a password: the same revocations and e-mail as a reset."""
+
+    def save(self, commit: bool = True) -> Any:
+        user = super().save(commit=commit)
+        if commit:
+            user_password_changed(user=user, how="admin")
+        return user
+
+
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
     form = UserChangeAdminForm
     add_form = UserCreationAdminForm
+    change_password_form = PasswordChangeAdminForm
     fieldsets = (
         (None, {"fields": ("email", "password")}),
         ("Personal details", {"fields": ("first_name", "last_name")}),

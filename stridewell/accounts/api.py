@@ -1,4 +1,4 @@
-"""/api/auth: personal access tokens and "who am I". Mounted by stridewell.api.api."""
+"""/api/auth: sign-up, personal access tokens and "who am I". Mounted by stridewell.api.api."""
 
 from __future__ import annotations
 
@@ -10,9 +10,16 @@ from ninja import Router, Schema, Status
 from pydantic import Field
 
 from stridewell.accounts import throttle
+from stridewell.accounts.forms import SignupForm
 from stridewell.accounts.models import PersonalAccessToken, User
 from stridewell.accounts.selectors import token_list_for_user
-from stridewell.accounts.services import token_create, token_revoke, user_login_attempt
+from stridewell.accounts.services import (
+    SIGNUP_DONE_MESSAGE,
+    token_create,
+    token_revoke,
+    user_login_attempt,
+    user_signup_runner,
+)
 from stridewell.api.auth import api_auth
 from stridewell.api.errors import ApiError, error_body
 
@@ -55,6 +62,18 @@ class TokenCreatedOut(Schema):
     expires_at: datetime | None
 
 
+class SignupIn(Schema):
+    email: str = Field(max_length=254)
+    first_name: str = Field(max_length=150)
+    last_name: str = Field(max_length=150)
+    password: str = Field(max_length=4096)
+
+
+class SignupOut(Schema):
+    status: str = Field(description="Always check_your_email, whether or not the address is new.")
+    message: str
+
+
 class MeOut(Schema):
     id: int
     email: str
@@ -74,12 +93,7 @@ def create_token(request: HttpRequest, payload: TokenCreateIn) -> Status[dict] |
     # Credential-based, so no CSRF: a forged cross-site request would need the password.
     outcome = user_login_attempt(request=request, email=payload.email, password=payload.password)
     if outcome.is_throttled:
-        message = throttle.retry_message(
-            outcome.retry_after, what="Too many unsuccessful log-in attempts."
-        )
-        response = JsonResponse(error_body("rate_limited", message), status=429)
-        response["Retry-After"] = str(outcome.retry_after)
-        return response
+        return _rate_limited(outcome.retry_after, "Too many unsuccessful log-in attempts.")
     if outcome.user is None:
         raise ApiError(401, "invalid_credentials", "The e-mail address or password is wrong.")
     token, raw = token_create(user=outcome.user, name=payload.name, expires_at=payload.expires_at)
@@ -94,6 +108,56 @@ def create_token(request: HttpRequest, payload: TokenCreateIn) -> Status[dict] |
             "expires_at": token.expires_at,
         },
     )
+
+
+def _rate_limited(retry_after: int, what: str) -> HttpResponse:
+    message = throttle.retry_message(retry_after, what=what)
+    response = JsonResponse(error_body("rate_limited", message), status=429)
+    response["Retry-After"] = str(max(retry_after, 1))
+    return response
+
+
+@router.post(
+    "/signup",
+    auth=None,
+    response={202: SignupOut, 422: ErrorOut, 429: ErrorOut},
+    summary="Create a runner account",
+    description=(
+        "The answer is the same whether or not the address already has an account: an e-mail "
+        "goes to the address either way (a welcome, or a note to the existing owner). Log in "
+        "with POST /api/auth/tokens afterwards."
+    ),
+)
+def signup(request: HttpRequest, payload: SignupIn) -> Status[dict] | HttpResponse:
+    decision = throttle.signup_attempt_record(ip=throttle.client_ip(request))
+    if not decision.allowed:
+        what = "We have had many sign-up attempts from your connection in the last hour."
+        return _rate_limited(decision.retry_after, what)
+    # The page's form does the checking, so both refuse exactly the same input.
+    form = SignupForm(
+        data={
+            "email": payload.email,
+            "first_name": payload.first_name,
+            "last_name": payload.last_name,
+            "password1": payload.password,
+            "password2": payload.password,
+        }
+    )
+    if not form.is_valid():
+        fields: dict[str, list[str]] = {}
+        for name, messages in form.errors.items():
+            key = "password" if name in {"password1", "password2"} else name
+            known = fields.setdefault(key, [])
+            known.extend(str(m) for m in messages if str(m) not in known)
+        raise ApiError(422, "invalid", "Some fields are not valid.", fields)
+    data = form.cleaned_data
+    user_signup_runner(
+        email=data["email"],
+        first_name=data["first_name"],
+        last_name=data["last_name"],
+        password=data["password1"],
+    )
+    return Status(202, {"status": "check_your_email", "message": SIGNUP_DONE_MESSAGE})
 
 
 @router.get(

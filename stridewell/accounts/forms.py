@@ -12,7 +12,8 @@ from django.urls import reverse
 
 from stridewell.accounts import throttle
 from stridewell.accounts.models import User
-from stridewell.accounts.services import DUPLICATE_EMAIL_MESSAGE, user_login_attempt
+from stridewell.accounts.services import user_login_attempt
+from stridewell.accounts.services_password import PasswordHow, user_password_set
 from stridewell.core.email import email_send
 
 PASSWORD_ADVICE = (
@@ -64,10 +65,9 @@ class SignupForm(auth_forms.SetPasswordMixin, forms.Form):
         _drop_autofocus_when_bound(self)
 
     def clean_email(self) -> str:
-        email = throttle.normalise_email(self.cleaned_data["email"])
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(DUPLICATE_EMAIL_MESSAGE, code="duplicate_email")
-        return email
+        # No "already registered" error: that would tell anyone which addresses have an
+        # account. The service e-mails the owner instead (services.user_signup_runner).
+        return throttle.normalise_email(self.cleaned_data["email"])
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -177,9 +177,33 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
 
 
 class SetPasswordForm(auth_forms.SetPasswordForm):
+    """A new password after a reset link; saving revokes tokens and e-mails the owner."""
+
+    how: PasswordHow = "reset"
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["new_password1"].label = "New password"
         self.fields["new_password1"].help_text = PASSWORD_ADVICE
         self.fields["new_password2"].label = "New password again"
         self.fields["new_password2"].help_text = "Type the same password once more."
+
+    def save(self, commit: bool = True) -> User:  # always saves: a new password is atomic
+        user_password_set(
+            user=self.user,  # type: ignore[arg-type]
+            password=self.cleaned_data["new_password1"],
+            how=self.how,
+        )
+        return self.user  # type: ignore[return-value]
+
+
+class PasswordChangeForm(SetPasswordForm, auth_forms.PasswordChangeForm):  # type: ignore[misc]
+    """Change a password while logged in: the current one first, then the new one twice."""
+
+    how: PasswordHow = "change"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["old_password"].label = "Current password"
+        self.fields["old_password"].widget.attrs.pop("autofocus", None)
+        self.order_fields(["old_password", "new_password1", "new_password2"])

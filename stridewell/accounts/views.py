@@ -5,10 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.contrib import messages
-from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import reverse_lazy
@@ -16,14 +13,19 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
-from django.views.generic import FormView
+from django.views.generic import FormView, TemplateView
 
 from stridewell.accounts import throttle
-from stridewell.accounts.forms import LoginForm, PasswordResetForm, SetPasswordForm, SignupForm
+from stridewell.accounts.device import device_cookie_issue
+from stridewell.accounts.forms import (
+    LoginForm,
+    PasswordChangeForm,
+    PasswordResetForm,
+    SetPasswordForm,
+    SignupForm,
+)
 from stridewell.accounts.services import user_signup_runner
 from stridewell.core.ratelimit import RateDecision
-
-EMAIL_BACKEND_PATH = "stridewell.accounts.backends.EmailBackend"
 
 
 def _refuse(view: FormView, form: Any, decision: RateDecision, what: str) -> HttpResponse:
@@ -56,19 +58,19 @@ class SignupView(FormView):
 
     def form_valid(self, form: SignupForm) -> HttpResponse:
         data = form.cleaned_data
-        try:
-            user = user_signup_runner(
-                email=data["email"],
-                first_name=data["first_name"],
-                last_name=data["last_name"],
-                password=data["password1"],
-            )
-        except ValidationError as exc:  # an identical sign-up won the race
-            form.add_error(None, exc)
-            return self.form_invalid(form)
-        login(self.request, user, backend=EMAIL_BACKEND_PATH)
-        messages.success(self.request, f"Welcome to Stridewell, {user.first_name}.")
-        return redirect(settings.LOGIN_REDIRECT_URL)
+        # The same answer whether or not the address already has an account: nobody is
+        # logged in, and the mailbox's owner hears from us either way.
+        user_signup_runner(
+            email=data["email"],
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            password=data["password1"],
+        )
+        return redirect("accounts:signup_done")
+
+
+class SignupDoneView(TemplateView):
+    template_name = "accounts/signup_done.html"
 
 
 class LoginView(auth_views.LoginView):
@@ -77,6 +79,13 @@ class LoginView(auth_views.LoginView):
     authentication_form = LoginForm  # type: ignore[assignment]
     form_class = LoginForm  # type: ignore[assignment]
     redirect_authenticated_user = True
+
+    def form_valid(self, form: LoginForm) -> HttpResponse:  # type: ignore[override]
+        response = super().form_valid(form)  # type: ignore[arg-type]
+        # This browser has now logged in to the account: its future attempts get their own
+        # throttle budget, so nobody elsewhere can lock its owner out (see accounts.device).
+        device_cookie_issue(self.request, response, email=form.cleaned_data["email"])
+        return response
 
     def form_invalid(self, form: LoginForm) -> HttpResponse:  # type: ignore[override]
         response = super().form_invalid(form)  # type: ignore[arg-type]
@@ -116,13 +125,22 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     form_class = SetPasswordForm
     success_url = reverse_lazy("accounts:password_reset_complete")
 
-    def form_valid(self, form: SetPasswordForm) -> HttpResponse:  # type: ignore[override]
-        response = super().form_valid(form)
-        # Proving control of the mailbox is a stronger check than a password: lift the
-        # log-in pause for this address so the new password works at once.
-        throttle.login_success_record(email=form.user.email)
-        return response
+    # Saving (SetPasswordForm.save -> services_password.user_password_set) revokes the
+    # account's tokens, ends its sessions (a reset logs nobody in), restarts its log-in
+    # throttle and e-mails the owner.
 
 
 class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
     template_name = "registration/password_reset_complete.html"
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Change the password while logged in. This session stays; every other one ends."""
+
+    template_name = "registration/password_change_form.html"
+    form_class = PasswordChangeForm
+    success_url = reverse_lazy("accounts:password_change_done")
+
+
+class PasswordChangeDoneView(auth_views.PasswordChangeDoneView):
+    template_name = "registration/password_change_done.html"

@@ -127,3 +127,28 @@ def test_admin_revokes_tokens(admin_client, runner):
     assert response.status_code == 302
     assert PersonalAccessToken.objects.get().revoked_at is not None
     assert token_authenticate(raw=raw) is None
+
+
+def test_staff_setting_a_password_revokes_tokens_and_tells_the_owner(
+    admin_client, runner, mailoutbox, django_capture_on_commit_callbacks
+):
+    _token, raw = token_create(user=runner, name="Watch")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            reverse("admin:auth_user_password_change", args=[runner.pk]),
+            {
+                "usable_password": "true",
+                "password1": "new-hamstring-88",
+                "password2": "new-hamstring-88",
+            },
+        )
+
+    assert response.status_code == 302
+    runner.refresh_from_db()
+    assert runner.check_password("new-hamstring-88")
+    assert token_authenticate(raw=raw) is None
+    [message] = mailoutbox
+    assert message.to == ["runner@example.com"]
+    assert "changed by the clinic's staff" in message.body
+    assert "revoked 1 API token." in " ".join(message.body.split())

@@ -96,7 +96,7 @@ def test_token_creation_shares_the_log_in_throttle(client, runner, settings):
 
     assert response.status_code == 429
     assert response.json()["error"]["code"] == "rate_limited"
-    assert "Please try again in 15 minutes" in response.json()["error"]["message"]
+    assert "Please try again in 30 seconds" in response.json()["error"]["message"]
     assert int(response["Retry-After"]) > 0
     assert not PersonalAccessToken.objects.exists()
 

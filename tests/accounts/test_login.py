@@ -1,4 +1,4 @@
-"""Log-in by e-mail with a failure throttle; log-out by POST only."""
+"""Log-in by e-mail with a failure throttle (more in test_login_throttle); log-out by POST."""
 
 from __future__ import annotations
 
@@ -63,31 +63,28 @@ def test_inactive_account_cannot_log_in(client, make_user):
     assert _logged_in_id(client) is None
 
 
-def test_after_the_limit_even_the_right_password_is_refused_with_429(client, runner):
+def test_after_the_limit_the_same_address_waits_even_with_the_right_password(client, runner):
     for _ in range(3):
         assert _log_in(client, "runner@example.com", "wrong").status_code == 200
 
-    response = _log_in(client, "Runner@example.com", PASSWORD, ip="198.51.100.77")
+    response = _log_in(client, "Runner@example.com", PASSWORD)
 
     assert response.status_code == 429
-    assert 0 < int(response["Retry-After"]) <= 900
+    assert int(response["Retry-After"]) == 30
     message = response.context["form"].non_field_errors()[0]
     assert message.startswith("Too many unsuccessful log-in attempts")
-    assert "Please try again in 15 minutes (after " in message
+    assert "Please try again in 30 seconds (after " in message
     assert _logged_in_id(client) is None
 
 
-def test_failures_are_counted_per_client_address_across_accounts(client, runner, make_user):
+def test_failures_on_other_accounts_do_not_pause_an_address(client, runner, make_user):
     make_user("someone@example.com")
     for n in range(3):
         _log_in(client, f"guess{n}@example.com", "wrong", ip="192.0.2.50")
 
     same_client = _log_in(client, "someone@example.com", PASSWORD, ip="192.0.2.50")
-    other_client = _log_in(client, "runner@example.com", PASSWORD, ip="192.0.2.51")
 
-    assert same_client.status_code == 429
-    assert other_client.status_code == 302
-    assert _logged_in_id(client) == runner.pk
+    assert same_client.status_code == 302
 
 
 def test_success_clears_the_failures_for_that_address(client, runner):

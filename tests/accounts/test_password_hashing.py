@@ -28,7 +28,12 @@ def _hashers_in(env_overrides: dict[str, str]) -> list[str]:
 
 def test_production_hashes_new_passwords_with_argon2():
     hashers = _hashers_in(
-        {"SECRET_KEY": "p" * 64, "ALLOWED_HOSTS": "clinic.example", "DATABASE_URL": ""}
+        {
+            "SECRET_KEY": "p" * 64,
+            "ALLOWED_HOSTS": "clinic.example",
+            "DATABASE_URL": "",
+            "REDIS_URL": "redis://127.0.0.1:6379/0",
+        }
     )
 
     assert hashers[0] == "django.contrib.auth.hashers.Argon2PasswordHasher"

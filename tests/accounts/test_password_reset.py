@@ -119,7 +119,7 @@ def test_completing_a_reset_lifts_a_log_in_pause(
     response = client.post(
         reverse("accounts:login"),
         {"email": "runner@example.com", "password": "fresh-legs-2026"},
-        REMOTE_ADDR="192.0.2.201",
+        REMOTE_ADDR="192.0.2.200",
     )
 
     assert response.status_code == 302

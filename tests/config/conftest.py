@@ -14,6 +14,7 @@ SETUP = (
     "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'config.settings');"
     " django.setup()"
 )
+REDIS_URL = "redis://127.0.0.1:6379/0"
 GOOD_SECRET_KEY = "k3v9-prod-like-secret-for-tests-only-" + "x7Q2" * 6  # 61 characters
 # What settings.py (and Django's checks) read: a child starts from none of these unless a test
 # sets it.
@@ -23,6 +24,8 @@ SETTINGS_VARIABLES = {
     "SITE_URL", "DEFAULT_FROM_EMAIL", "MEDIA_ROOT", "LOGIN_FAILURE_LIMIT",
     "LOGIN_FAILURE_WINDOW_SECONDS", "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS",
     "DEMO_DATA_ALLOWED", "DJANGO_SETTINGS_MODULE", "TRUSTED_PROXY_COUNT",
+    "LOGIN_DELAY_BASE_SECONDS", "LOGIN_DELAY_MAX_SECONDS", "LOGIN_ADDRESS_ACCOUNT_LIMIT",
+    "LOGIN_ACCOUNT_UNTRUSTED_LIMIT",
     "DJANGO_ALLOW_ASYNC_UNSAFE",  # set by config.testing for Playwright; never in production
 }  # fmt: skip
 
@@ -40,6 +43,8 @@ def production_env(tmp_path: Path, **overrides: str) -> dict[str, str]:
         "SECRET_KEY": GOOD_SECRET_KEY,
         "ALLOWED_HOSTS": "clinic.example",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'prod.sqlite3'}",
+        # Production refuses per-process rate-limit counters (ADR 0009).
+        "REDIS_URL": REDIS_URL,
     } | overrides
     return child_env(**{k: v for k, v in values.items() if v is not None})
 

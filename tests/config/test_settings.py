@@ -55,7 +55,7 @@ def test_a_complete_production_environment_starts_with_production_settings(prod_
         "ENGINE": "django.db.backends.sqlite3",
         "TASKS": "django_tasks_db.DatabaseBackend",
         "MAILER": "django.core.mail.backends.smtp.EmailBackend",
-        "CACHE": "django.core.cache.backends.locmem.LocMemCache",
+        "CACHE": "django.core.cache.backends.redis.RedisCache",
         "SSL": True,
         "HSTS": 31536000,
         "SESSION_SECURE": True,
@@ -95,6 +95,21 @@ def test_production_without_secret_key_refuses_to_start(prod_env):
 
 def test_production_with_a_short_secret_key_refuses_to_start(prod_env):
     _assert_refused(prod_env(SECRET_KEY="too-short"), "SECRET_KEY")
+
+
+def test_production_without_a_shared_cache_refuses_to_start(prod_env):
+    result = run_setup(prod_env(REDIS_URL=None))
+
+    assert result.returncode != 0
+    last_line = result.stderr.strip().splitlines()[-1]
+    assert "Environment variable REDIS_URL must be set when DEBUG is off" in last_line
+    assert "shared by all app processes" in last_line
+
+
+def test_debug_mode_keeps_the_per_process_cache():
+    assert _report(child_env(DEBUG="1"))["CACHE"] == (
+        "django.core.cache.backends.locmem.LocMemCache"
+    )
 
 
 def test_production_without_allowed_hosts_refuses_to_start(prod_env):
