@@ -121,7 +121,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 3
-# Log-in throttling (stridewell.accounts.throttle, ADR 0009). Free failures per (account,
+# Log-in throttling (stridewell.accounts.throttle, ADR 0013). Free failures per (account,
 # client address) or per (account, device cookie); then a wait that starts at the base delay
 # and doubles with each failure, up to the maximum. Counters are forgotten after the window
 # (plus the maximum delay) without failures.
@@ -173,7 +173,7 @@ elif DEBUG or TESTING:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 else:
     # Per-process counters would multiply every limit by the number of workers and forget
-    # them on each restart: log-in throttling would be close to absent (ADR 0009).
+    # them on each restart: log-in throttling would be close to absent (ADR 0013).
     raise EnvError(
         "REDIS_URL",
         "must be set when DEBUG is off: rate-limit and log-in counters must be shared by all "

@@ -1,4 +1,4 @@
-"""System check: log-in throttling needs a cache shared by every app process (ADR 0009).
+"""System check: log-in throttling needs a cache shared by every app process (ADR 0013).
 
 `manage.py check --deploy` reports `accounts.E001` when the default cache keeps its counters
 inside each process: every worker would count failures on its own, multiplying each limit by

@@ -1,7 +1,7 @@
 """Rate limits for the account flows: log-in failures, sign-ups and password-reset requests.
 
 Log-in failures are throttled so that nobody can lock someone else out (OWASP, "Slow down
-online guessing attacks with device cookies"; ADR 0009):
+online guessing attacks with device cookies"; ADR 0013):
 
 * Each (account, client address) pair has its own budget: `LOGIN_FAILURE_LIMIT` free
   failures, then a progressive delay (`LOGIN_DELAY_BASE_SECONDS`, doubling with every further

@@ -43,7 +43,7 @@ def production_env(tmp_path: Path, **overrides: str) -> dict[str, str]:
         "SECRET_KEY": GOOD_SECRET_KEY,
         "ALLOWED_HOSTS": "clinic.example",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'prod.sqlite3'}",
-        # Production refuses per-process rate-limit counters (ADR 0009).
+        # Production refuses per-process rate-limit counters (ADR 0013).
         "REDIS_URL": REDIS_URL,
     } | overrides
     return child_env(**{k: v for k, v in values.items() if v is not None})
