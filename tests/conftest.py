@@ -6,9 +6,15 @@ import os
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from tests.support.clock import pinned_clock, pinned_now
 from tests.support.smtp import smtp_sink  # noqa: F401 — shared fixture
+
+# Speed is proven by the benchmarks under bench/, never by a test's wall-clock time: on a shared,
+# loaded machine Hypothesis's per-example deadline only makes property tests flaky.
+hypothesis_settings.register_profile("stridewell", deadline=None)
+hypothesis_settings.load_profile("stridewell")
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
