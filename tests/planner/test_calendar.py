@@ -10,7 +10,7 @@ import icalendar
 import pytest
 from django.test import Client
 
-from stridewell.core.time import LONDON
+from stridewell.core.time import LONDON, now_london
 from stridewell.planner.calendar_events import plan_events
 from stridewell.planner.feed_tokens import feed_token_live, feed_token_rotate
 from stridewell.planner.ics import FeedEvent, calendar_text, escape, fold, london_transitions
@@ -137,7 +137,7 @@ def test_a_missed_session_is_cancelled_in_the_calendar(plan):
 def test_the_feed_and_download_include_clinic_appointments_from_booking(plan, runner, monkeypatch):
     import stridewell.booking.selectors as booking
 
-    start = datetime(2026, 6, 17, 16, 0, tzinfo=UTC)
+    start = (now_london() + timedelta(days=7)).replace(hour=16, minute=0, second=0, microsecond=0)
     appointment = SimpleNamespace(
         pk=9,
         start=start,
@@ -159,7 +159,7 @@ def test_the_feed_and_download_include_clinic_appointments_from_booking(plan, ru
     events = parse(response.content).walk("VEVENT")
     clinic = [e for e in events if str(e["UID"]) == "appointment-9@stridewell.planner"]
     assert str(clinic[0]["SUMMARY"]) == "Clinic: Running screening"
-    assert clinic[0]["DTSTART"].dt == datetime(2026, 6, 17, 17, 0, tzinfo=LONDON)
+    assert clinic[0]["DTSTART"].dt == start.astimezone(LONDON)
 
 
 @pytest.mark.django_db
