@@ -16,6 +16,7 @@ from django.contrib.auth import get_user_model
 from stridewell.accounts.models import Role
 from stridewell.training.library_loader import library_load_file
 from stridewell.training.services_screening import screening_record
+from tests.e2e.pages import log_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -51,15 +52,6 @@ def people():
     return runner, physio
 
 
-def _log_in(page, base: str, email: str) -> None:
-    page.goto(base + "/accounts/login/")
-    main = page.locator("main")
-    main.get_by_label(re.compile(r"^E-mail", re.IGNORECASE)).fill(email)
-    main.get_by_label(re.compile(r"^Password", re.IGNORECASE)).fill(PASSWORD)
-    main.get_by_role("button", name=re.compile(r"^Log in$", re.IGNORECASE)).click()
-    page.wait_for_load_state()
-
-
 def test_a_red_flag_check_in_says_stop_and_book_and_the_physio_is_alerted(
     browser_page, live_server, people, screenshot_dir
 ):
@@ -67,7 +59,7 @@ def test_a_red_flag_check_in_says_stop_and_book_and_the_physio_is_alerted(
     base = live_server.url
     page = browser_page.page
     page.set_viewport_size(PHONE)
-    _log_in(page, base, runner.email)
+    log_in(page, base, runner.email, PASSWORD)
 
     page.goto(base + "/training/me/check-in/")
     group = page.get_by_role("group", name="Anything else this morning?")
@@ -103,7 +95,7 @@ def test_a_red_flag_check_in_says_stop_and_book_and_the_physio_is_alerted(
     assert browser_page.csp_violations() == []
 
     page.context.clear_cookies()
-    _log_in(page, base, physio.email)
+    log_in(page, base, physio.email, PASSWORD)
     page.goto(base + "/training/physio/")
     assert page.get_by_text("Red flag at the morning check-in").first.is_visible()
     page.screenshot(path=str(screenshot_dir / "check-in-red-flag-physio-1280.png"), full_page=True)

@@ -18,6 +18,7 @@ from stridewell.outcomes.services import questionnaires_load_files, response_sub
 from stridewell.training.models import Exercise, Ladder, Rung
 from stridewell.training.services_screening import screening_record
 from tests.e2e.conftest import _CSP_RECORDER as CSP_RECORDER
+from tests.e2e.pages import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -61,15 +62,6 @@ def people(clock):
     return runner, physio
 
 
-def _log_in(page, base: str, email: str) -> None:
-    page.goto(base + "/accounts/login/")
-    main = page.locator("main")
-    main.get_by_label(re.compile(r"^E-mail", re.IGNORECASE)).fill(email)
-    main.get_by_label(re.compile(r"^Password", re.IGNORECASE)).fill(PASSWORD)
-    main.get_by_role("button", name=re.compile(r"^Log in$", re.IGNORECASE)).click()
-    page.wait_for_load_state()
-
-
 def test_runner_answers_on_a_phone_and_sees_the_score_and_chart(
     browser, live_server, people, screenshot_dir
 ):
@@ -79,7 +71,7 @@ def test_runner_answers_on_a_phone_and_sees_the_score_and_chart(
     context.add_init_script(CSP_RECORDER)
     page = context.new_page()
     page.set_default_timeout(10_000)
-    _log_in(page, base, runner.email)
+    log_in(page, base, runner.email, PASSWORD)
 
     # The training dashboard says the questionnaire is due (four weeks since 2 March).
     page.goto(base + "/training/me/")
@@ -130,7 +122,7 @@ def test_runner_answers_on_a_phone_and_sees_the_score_and_chart(
     # The physio sees the same on the runner's page, and the chart on the scores page.
     context = browser.new_context(locale="en-GB", timezone_id="Europe/London", viewport=WIDE)
     page = context.new_page()
-    _log_in(page, base, physio.email)
+    log_in(page, base, physio.email, PASSWORD)
     page.goto(base + f"/training/physio/runners/{runner.pk}/")
     card = page.get_by_test_id("outcomes-card")
     assert "Maya's score has improved by 9 points" in card.inner_text()
@@ -149,7 +141,7 @@ def test_the_questionnaire_form_at_both_widths(browser, live_server, people, scr
             locale="en-GB", timezone_id="Europe/London", viewport=viewport
         )
         page = context.new_page()
-        _log_in(page, live_server.url, runner.email)
+        log_in(page, live_server.url, runner.email, PASSWORD)
         page.goto(live_server.url + "/outcomes/me/running-function/")
         page.locator("fieldset.om-item").first.get_by_text("Slightly hard", exact=True).click()
         page.screenshot(path=str(screenshot_dir / f"outcomes-form-{name}.png"), full_page=True)

@@ -19,6 +19,7 @@ from stridewell.core.time import now_london
 from stridewell.training.library_loader import library_load_file
 from stridewell.training.services_logging import check_in_record
 from tests.e2e.conftest import _CSP_RECORDER as CSP_RECORDER
+from tests.e2e.pages import log_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -46,15 +47,6 @@ def people():
         last_name="Raman",
     )
     return runner, physio
-
-
-def _log_in(page, base: str, email: str) -> None:
-    page.goto(base + "/accounts/login/")
-    main = page.locator("main")
-    main.get_by_label(re.compile(r"^E-mail", re.IGNORECASE)).fill(email)
-    main.get_by_label(re.compile(r"^Password", re.IGNORECASE)).fill(PASSWORD)
-    main.get_by_role("button", name=re.compile(r"^Log in$", re.IGNORECASE)).click()
-    page.wait_for_load_state()
 
 
 def _screen(page, base: str, day) -> None:
@@ -117,7 +109,7 @@ def test_physio_screens_runner_logs_three_sessions_and_sees_why(
 
     # The physio screens the runner in the browser.
     physio_page = browser_page.page
-    _log_in(physio_page, base, "priya.physio@example.test")
+    log_in(physio_page, base, "priya.physio@example.test", PASSWORD)
     _screen(physio_page, base, screened)
     placements = physio_page.get_by_test_id("placements")
     assert 3 <= placements.locator("li").count() <= 5
@@ -133,7 +125,7 @@ def test_physio_screens_runner_logs_three_sessions_and_sees_why(
     context.add_init_script(CSP_RECORDER)
     page = context.new_page()
     page.set_default_timeout(15_000)
-    _log_in(page, base, RUNNER_EMAIL)
+    log_in(page, base, RUNNER_EMAIL, PASSWORD)
 
     def shot_log_page() -> None:
         page.screenshot(path=str(screenshot_dir / "training-log-390.png"), full_page=True)
