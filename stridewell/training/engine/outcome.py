@@ -68,9 +68,12 @@ def ease(
         kind = DecisionKind.RESUME_LOWER
     else:
         kind = DecisionKind.RUNG_DOWN if down.moved_rung else DecisionKind.DOSE_DOWN
-    change = reasons.change_phrase(
-        down.rung, down.dose, moved_rung=down.moved_rung, at_floor=down.at_floor
-    )
+    if pause:  # stopped until the physio restarts it: say where it restarts, not "next time"
+        change = reasons.restart_phrase(down.rung, down.dose, moved_rung=down.moved_rung)
+    else:
+        change = reasons.change_phrase(
+            down.rung, down.dose, moved_rung=down.moved_rung, at_floor=down.at_floor
+        )
     return Outcome(
         Action.REGRESS,
         kind,

@@ -90,7 +90,17 @@ def effort_not_moderate(effort: int) -> str:
     )
 
 
+def restart_phrase(rung: Rung, dose: Dose, *, moved_rung: bool) -> str:
+    """Where a paused exercise starts again: never "next time do", as there is no next time
+    until the physio restarts it."""
+    what = dose_describe(dose, rung.scale)
+    if moved_rung:
+        return f"you'll start back on '{rung.label}' at {what}"
+    return f"you'll start at {what}"
+
+
 def paused(trigger: str, change: str) -> str:
+    """`change` is a `restart_phrase`."""
     return (
         f"Because of {trigger}, please stop this exercise until your physio has been in touch. "
         f"We've let your physio know and they will contact you. When they restart it, {change}."
