@@ -57,8 +57,10 @@ def ease(
     move: Mover = step_down,
     pause: bool = False,
     pain: int = 0,
+    now: bool = False,
 ) -> Outcome:
-    """Ease back along the ladder (`move`: one step by default), or stay at the very bottom."""
+    """Ease back along the ladder (`move`: one step by default), or stay at the very bottom.
+    `now`: the lower dose is for the session being opened (a break), not the next one."""
     down = move(ladder, rung, state.dose, state)
     if pause:
         kind = DecisionKind.PAUSED
@@ -72,7 +74,7 @@ def ease(
         change = reasons.restart_phrase(down.rung, down.dose, moved_rung=down.moved_rung)
     else:
         change = reasons.change_phrase(
-            down.rung, down.dose, moved_rung=down.moved_rung, at_floor=down.at_floor
+            down.rung, down.dose, moved_rung=down.moved_rung, at_floor=down.at_floor, now=now
         )
     return Outcome(
         Action.REGRESS,

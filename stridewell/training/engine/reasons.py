@@ -27,14 +27,17 @@ def _amount(dose: Dose, n: int) -> str:
     return f"{n} rep" if n == 1 else f"{n} reps"
 
 
-def change_phrase(rung: Rung, dose: Dose, *, moved_rung: bool, at_floor: bool) -> str:
-    """Where a step down (or an attempted one) leaves the runner."""
+def change_phrase(
+    rung: Rung, dose: Dose, *, moved_rung: bool, at_floor: bool, now: bool = False
+) -> str:
+    """Where a step down (or an attempted one) leaves the runner; `now` when it applies to the
+    session they are opening (an ease-back after a break), not to the next one."""
     what = dose_describe(dose, rung.scale)
     if at_floor:
         return f"you're already on the gentlest version, so stay with {what}"
     if moved_rung:
         return f"you'll go back to '{rung.label}' at {what}"
-    return f"next time do {what}"
+    return f"for today's session do {what}" if now else f"next time do {what}"
 
 
 def _load_words(scale: LoadScale, step: int) -> str:

@@ -117,6 +117,8 @@ def test_3a_unwell_mornings_hold_then_15_days_off_eases_back_one_step() -> None:
     assert [at(row) for row in rows[:4]] == [("gmed_banded_clam", 12, 0)] * 4
     assert rows[4].day == days(15)
     assert at(rows[4]) == ("gmed_banded_clam", 10, 0)  # one rep stop down
+    # Told as she opens the session the lower dose is for: today, not "next time".
+    assert rows[4].reason.endswith("for today's session do 3 × 10 reps, light band, tempo 2-1-2.")
     assert not any(row.alert for row in rows)
 
 
