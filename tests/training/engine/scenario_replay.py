@@ -117,13 +117,14 @@ class Replay:
         decision = progression_after_session(
             before, ladder=self.ladder, session=result, next_morning=check_in
         )
-        event = f"session: {dose_describe(dose, self._rung().scale)}, pain {pain}/10"
-        event += f", control {control}" + ("" if effort is None else f", effort {effort}/10")
+        done = dose_describe(dose, self._rung().scale).split(", tempo")[0]
+        event = f"session {done}: pain {pain}/10, control {control}"
+        event += "" if effort is None else f", effort {effort}/10"
         if check_in is None:
-            event += "; decided when logged" if urgent else "; no check-in"
+            event += " → decided when logged" if urgent else " → no check-in"
             decided_on = day
         else:
-            event += f"; next morning ({day_label(check_in.date)}): {_morning_words(check_in)}"
+            event += f" → next morning ({day_label(check_in.date)}): {_morning_words(check_in)}"
             decided_on = check_in.date
         excess = None if check_in is None else morning_excess(check_in, before.baseline)
         self._keep(day, event, decision, excess=excess, is_session=True, decided_on=decided_on)

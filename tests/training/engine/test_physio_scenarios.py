@@ -253,8 +253,16 @@ def test_every_replay_prints_as_a_markdown_table(make: object) -> None:
     assert text.count("\n| ") == len(replay.rows) + 1  # the header and one line per row
 
 
+LEGEND = """## Physio scenarios, replayed through the training engine
+
+Each table is one runner on the clinic glute-med ladder, day by day: what came in, the rule that
+fired (its stored id), the action, the exercise and dose after the decision, whether the physio
+was alerted, and the reason the runner reads. Pain and stiffness are 0-10; "usual" is the
+runner's usual morning level."""
+
+
 def main() -> None:
-    print("\n\n".join(make().markdown() for make in SCENARIOS))
+    print("\n\n".join([LEGEND, *(make().markdown() for make in SCENARIOS)]))
 
 
 if __name__ == "__main__":
