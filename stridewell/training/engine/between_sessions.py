@@ -33,7 +33,7 @@ def progression_before_session(
         raise EngineInputError("today cannot be before the last session")
     if state.is_paused or (state.override is not None and state.override.dose is not None):
         return None
-    outcome = gap_outcome(ladder, rung, state, gap_days(state, today))
+    outcome = gap_outcome(ladder, rung, state, gap_days(state, today), now=True)
     if outcome is None:
         return None
     booked = replace(state, eased_after=last)

@@ -23,8 +23,11 @@ GAP_THIRD_DAYS = 28
 GAP_RESCREEN_DAYS = 56
 
 
-def gap_outcome(ladder: Ladder, rung: Rung, state: ProgressionState, days: int) -> Outcome | None:
-    """The ease-back for a break of `days` days, or None below two weeks."""
+def gap_outcome(
+    ladder: Ladder, rung: Rung, state: ProgressionState, days: int, *, now: bool = False
+) -> Outcome | None:
+    """The ease-back for a break of `days` days, or None below two weeks. `now` when it is
+    decided as the runner opens the session it applies to (`progression_before_session`)."""
     if days >= GAP_RESCREEN_DAYS:
         return ease(
             ladder,
@@ -45,6 +48,7 @@ def gap_outcome(ladder: Ladder, rung: Rung, state: ProgressionState, days: int) 
             Rule.G2_RESUME_AFTER_4_WEEKS,
             resume=True,
             move=third_down,
+            now=now,
             text=lambda change: reasons.resume_after_long_gap(days, change),
         )
     if days >= GAP_DAYS:
@@ -55,6 +59,7 @@ def gap_outcome(ladder: Ladder, rung: Rung, state: ProgressionState, days: int) 
             Rule.G1_RESUME_AFTER_GAP,
             resume=True,
             move=step_down,
+            now=now,
             text=lambda change: reasons.resume_after_gap(days, change),
         )
     return None

@@ -31,6 +31,7 @@ from enum import IntEnum
 from . import reasons_morning as words
 from .ladder import Rung
 from .outcome import Outcome
+from .reasons import restart_phrase
 from .state import Action, DecisionKind, ProgressionState, Rule
 from .symptoms import Baseline, CheckIn, Morning, morning_excess
 
@@ -121,7 +122,7 @@ def morning_judge(
             action=Action.REGRESS if eased else Action.HOLD,
             kind=DecisionKind.PAUSED,
             rule=Rule.F1_RED_FLAG_STOP,
-            reason=words.red_flag_stop(flags, outcome.reason if eased else ""),
+            reason=words.red_flag_stop(flags, *_restart(outcome, rung) if eased else ()),
             rung=outcome.rung if eased else rung,
             dose=outcome.dose if eased else state.dose,
             alert=True,
@@ -139,6 +140,13 @@ def morning_judge(
         text = words.rise_after_long_run(check_in, baseline or state.baseline)
         return _hold(state, rung, Rule.F3_RISE_AFTER_LONG_RUN, text)
     return outcome
+
+
+def _restart(outcome: Outcome, rung: Rung) -> tuple[str, str]:
+    """Where an exercise the session rules eased restarts, and why it was eased: the eased
+    outcome's own reason says "next time do ...", which a stopped exercise must not say."""
+    moved = outcome.rung.key != rung.key
+    return restart_phrase(outcome.rung, outcome.dose, moved_rung=moved), outcome.trigger
 
 
 def _hold(state: ProgressionState, rung: Rung, rule: Rule, text: str) -> Outcome:

@@ -57,8 +57,10 @@ def ease(
     move: Mover = step_down,
     pause: bool = False,
     pain: int = 0,
+    now: bool = False,
 ) -> Outcome:
-    """Ease back along the ladder (`move`: one step by default), or stay at the very bottom."""
+    """Ease back along the ladder (`move`: one step by default), or stay at the very bottom.
+    `now`: the lower dose is for the session being opened (a break), not the next one."""
     down = move(ladder, rung, state.dose, state)
     if pause:
         kind = DecisionKind.PAUSED
@@ -68,9 +70,12 @@ def ease(
         kind = DecisionKind.RESUME_LOWER
     else:
         kind = DecisionKind.RUNG_DOWN if down.moved_rung else DecisionKind.DOSE_DOWN
-    change = reasons.change_phrase(
-        down.rung, down.dose, moved_rung=down.moved_rung, at_floor=down.at_floor
-    )
+    if pause:  # stopped until the physio restarts it: say where it restarts, not "next time"
+        change = reasons.restart_phrase(down.rung, down.dose, moved_rung=down.moved_rung)
+    else:
+        change = reasons.change_phrase(
+            down.rung, down.dose, moved_rung=down.moved_rung, at_floor=down.at_floor, now=now
+        )
     return Outcome(
         Action.REGRESS,
         kind,

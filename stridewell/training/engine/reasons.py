@@ -27,14 +27,17 @@ def _amount(dose: Dose, n: int) -> str:
     return f"{n} rep" if n == 1 else f"{n} reps"
 
 
-def change_phrase(rung: Rung, dose: Dose, *, moved_rung: bool, at_floor: bool) -> str:
-    """Where a step down (or an attempted one) leaves the runner."""
+def change_phrase(
+    rung: Rung, dose: Dose, *, moved_rung: bool, at_floor: bool, now: bool = False
+) -> str:
+    """Where a step down (or an attempted one) leaves the runner; `now` when it applies to the
+    session they are opening (an ease-back after a break), not to the next one."""
     what = dose_describe(dose, rung.scale)
     if at_floor:
         return f"you're already on the gentlest version, so stay with {what}"
     if moved_rung:
         return f"you'll go back to '{rung.label}' at {what}"
-    return f"next time do {what}"
+    return f"for today's session do {what}" if now else f"next time do {what}"
 
 
 def _load_words(scale: LoadScale, step: int) -> str:
@@ -90,7 +93,17 @@ def effort_not_moderate(effort: int) -> str:
     )
 
 
+def restart_phrase(rung: Rung, dose: Dose, *, moved_rung: bool) -> str:
+    """Where a paused exercise starts again: never "next time do", as there is no next time
+    until the physio restarts it."""
+    what = dose_describe(dose, rung.scale)
+    if moved_rung:
+        return f"you'll start back on '{rung.label}' at {what}"
+    return f"you'll start at {what}"
+
+
 def paused(trigger: str, change: str) -> str:
+    """`change` is a `restart_phrase`."""
     return (
         f"Because of {trigger}, please stop this exercise until your physio has been in touch. "
         f"We've let your physio know and they will contact you. When they restart it, {change}."

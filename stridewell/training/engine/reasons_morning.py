@@ -58,16 +58,19 @@ def reported(names: tuple[str, ...]) -> str:
     return listed([ANSWER_WORDS[n] for n in names])
 
 
-def red_flag_stop(names: tuple[str, ...], regress_reason: str = "") -> str:
+def red_flag_stop(names: tuple[str, ...], restart: str = "", why_eased: str = "") -> str:
+    """`restart` (a `reasons.restart_phrase`) when the session rules also eased the dose, and
+    `why_eased`, what made them ease it, when there was an alarm."""
     text = (
         f"You reported {reported(names)} this morning, so stop this exercise until a physio "
         "has seen you."
     )
-    if regress_reason:
-        text = f"{text} {regress_reason}"
+    if restart:
+        because = f"Because of {why_eased}, when" if why_eased else "When"
+        text += f" {because} you restart it, {restart}."
     else:
         text += " Your dose stays where it is for when you restart."
-    return text if text.endswith(PHYSIO_TOLD) else text + PHYSIO_TOLD
+    return text + PHYSIO_TOLD
 
 
 def unwell_hold() -> str:

@@ -46,18 +46,37 @@ def rung_down(ladder: Ladder, rung: Rung, dose: Dose, state: ProgressionState) -
     return StepDown(below, landing, moved_rung=True, at_floor=False)
 
 
+def no_harder_than_tolerated(rung: Rung, lower: Dose, state: ProgressionState) -> Dose:
+    """`lower`, or the last dose tolerated on this rung when that is easier.
+
+    A big step (P3) skips rep stops: from 3 x 12 with the light band straight to 3 x 10 with the
+    medium one. One step down from there is 3 x 15 with the light band, which the runner has
+    never done; after pain or a break they go back to what they last managed (3 x 12) instead.
+    """
+    tolerated = state.tolerated_dose(rung.key)
+    if tolerated is None or tolerated.load_step > rung.scale.max_step:
+        return lower
+    if (tolerated.load_step, tolerated.target) < (lower.load_step, lower.target):
+        return tolerated
+    return lower
+
+
 def step_down(ladder: Ladder, rung: Rung, dose: Dose, state: ProgressionState) -> StepDown:
-    """One dose step down, or past the rung's bottom dose to the rung below's landing dose."""
+    """One dose step down (no harder than the last dose tolerated on the rung), or past the
+    rung's bottom dose to the rung below's landing dose."""
     lower = dose_step_down(dose, rung.scale)
     if lower is not None:
+        lower = no_harder_than_tolerated(rung, lower, state)
         return StepDown(rung, lower, moved_rung=False, at_floor=False)
     return rung_down(ladder, rung, dose, state)
 
 
 def third_down(ladder: Ladder, rung: Rung, dose: Dose, state: ProgressionState) -> StepDown:
-    """About a third of the dose off, or one rung down when the dose has no room for that."""
+    """About a third of the dose off (no harder than the last dose tolerated on the rung), or
+    one rung down when the dose has no room for that."""
     lower = dose_third_off(dose, rung.scale)
     if lower is not None:
+        lower = no_harder_than_tolerated(rung, lower, state)
         return StepDown(rung, lower, moved_rung=False, at_floor=False)
     return rung_down(ladder, rung, dose, state)
 

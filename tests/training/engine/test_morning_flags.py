@@ -155,9 +155,10 @@ def test_a_red_flag_keeps_the_regress_the_session_asked_for():
     assert decision.new_state.dose.target == state.dose.target - 2
     assert decision.reason == (
         "You reported numbness or tingling this morning, so stop this exercise until a physio "
-        "has seen you. Your pain reached 6/10 during the exercise, more than the 5/10 we allow, "
-        "so we've eased off: next time do 2 × 10 reps, light band. We've let your physio know."
+        "has seen you. Because of your pain of 6/10 during the exercise, when you restart it, "
+        "you'll start at 2 × 10 reps, light band. We've let your physio know."
     )
+    assert "next time" not in decision.reason  # a stopped exercise has no "next time" yet
 
 
 def test_a_red_flag_still_alerts_under_a_physio_dose_pin():

@@ -52,8 +52,8 @@ def test_resume_one_step_lower_after_14_days(days_away, expected):
     assert (new.rung_key, new.dose.target, new.dose.load_step) == expected
     assert decision.reason == (
         f"It's been {days_away} days since your last session, so we've eased back one step while "
-        "your body gets used to it again: next time do 2 × 10 reps, light band."
-    )
+        "your body gets used to it again: for today's session do 2 × 10 reps, light band."
+    )  # decided as they open today's session, which is the one at the lower dose
 
 
 def test_resume_acts_once_per_break():

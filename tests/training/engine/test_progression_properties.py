@@ -169,6 +169,30 @@ def test_never_below_the_first_rung_and_a_regress_never_raises_the_dose(situatio
         assert new > old
 
 
+@given(situations(), st.data())
+def test_an_ease_back_within_a_rung_never_lands_above_the_last_tolerated_dose(situation, data):
+    """After a big step skipped rep stops, a plain step down would be a dose never done."""
+    ladder, state, session, check_in = situation
+    rung = ladder.rung(state.rung_key)
+    tolerated = replace(
+        rung.dose,
+        target=data.draw(st.sampled_from(rung.dose.stops())),
+        load_step=data.draw(st.integers(0, rung.scale.max_step)),
+    )
+    state = replace(state, tolerated=((rung.key, tolerated),))
+    decision = _decide(ladder, state, session, check_in)
+    new = decision.new_state
+    eased_within = decision.action is Action.REGRESS and new.rung_key == rung.key
+    if eased_within and state.override is None:
+        below_old = (new.dose.load_step, new.dose.target) < (
+            state.dose.load_step,
+            state.dose.target,
+        )
+        assert below_old or new.dose == state.dose  # at the floor, or a paused hold
+        if (tolerated.load_step, tolerated.target) < (state.dose.load_step, state.dose.target):
+            assert (new.dose.load_step, new.dose.target) <= (tolerated.load_step, tolerated.target)
+
+
 @given(situations())
 def test_same_inputs_same_decision(situation):
     ladder, state, session, check_in = situation
