@@ -21,7 +21,8 @@ from stridewell.training.models import ExerciseLog, ProgrammeEntry
 from stridewell.training.services_logging import check_in_record
 from stridewell.training.services_programme import programme_assign_manual
 from tests.e2e.conftest import _CSP_RECORDER as CSP_RECORDER
-from tests.e2e.test_training_flow import PASSWORD, PHONE, _log_in
+from tests.e2e.pages import log_in
+from tests.e2e.test_training_flow import PASSWORD, PHONE
 
 pytestmark = [
     pytest.mark.browser,
@@ -68,7 +69,7 @@ def test_a_session_at_8_of_10_stops_the_exercise_and_the_physio_sees_it(
     context.add_init_script(CSP_RECORDER)
     page = context.new_page()
     page.set_default_timeout(15_000)
-    _log_in(page, base, RUNNER_EMAIL)
+    log_in(page, base, RUNNER_EMAIL, PASSWORD)
 
     # The runner logs today's session: 8/10 in the last set of the banded squat, 1/10 elsewhere.
     page.goto(base + "/training/me/log/")
@@ -113,7 +114,7 @@ def test_a_session_at_8_of_10_stops_the_exercise_and_the_physio_sees_it(
     # The physio's alert list shows it; they restart the exercise from the runner's page.
     physio_page = browser_page.page
     physio_page.set_viewport_size(PHONE)
-    _log_in(physio_page, base, PHYSIO_EMAIL)
+    log_in(physio_page, base, PHYSIO_EMAIL, PASSWORD)
     physio_page.goto(base + "/training/physio/")
     alert = physio_page.locator("[data-testid=alert][data-kind=exercise_paused]")
     assert alert.count() == 1
