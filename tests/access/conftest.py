@@ -13,7 +13,7 @@ from types import SimpleNamespace
 import pytest
 
 from stridewell.accounts.models import Role, User
-from stridewell.training.models import Alert
+from stridewell.training.models import Alert, Rung
 from stridewell.training.services_handover import runner_hand_over
 from stridewell.training.services_screening import screening_record
 from tests.training.runner.conftest import (  # noqa: F401 (fixtures)
@@ -64,8 +64,13 @@ def world(people, library) -> SimpleNamespace:  # noqa: F811
     learn_baseline(people.runner)
     session = log(people.runner, entries, WEEK2, pain=6).session
     last = check_in(people.runner, WEEK2 + timedelta(days=1)).check_in
+    entry = entries[0]
+    other_rung = (
+        Rung.objects.filter(ladder=entry.ladder).exclude(key=entry.state["rung_key"]).first()
+    )
     return SimpleNamespace(
         **vars(people),
+        other_rung=other_rung.key,
         screening=screening,
         session=session,
         check_in=last,
