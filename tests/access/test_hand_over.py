@@ -11,7 +11,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from stridewell.training.access import can_view_runner, runner_physio
+from stridewell.training.access import can_view_runner, runner_physio, runners_of_physio
 from stridewell.training.models import Alert, HandOver, HandOverKind, Programme
 from stridewell.training.services_handover import runner_hand_over
 
@@ -157,3 +157,24 @@ def test_a_physio_who_screened_before_a_hand_over_loses_access(world):
     runner_hand_over(runner=world.runner, to_physio=world.physio, by=world.staff, reason="back")
     assert can_view_runner(world.physio, world.runner) is True
     assert can_view_runner(world.other_physio, world.runner) is False
+
+
+def test_the_physios_lists_of_runners_follow_the_hand_over(world):
+    """The SQL behind the dashboards agrees with `runner_physio` before and after."""
+    assert world.runner in runners_of_physio(world.physio)
+    assert world.runner not in runners_of_physio(world.other_physio)
+    runner_hand_over(runner=world.runner, to_physio=world.other_physio, by=world.staff, reason="x")
+    assert world.runner not in runners_of_physio(world.physio)
+    assert world.runner in runners_of_physio(world.other_physio)
+    assert world.other_runner in runners_of_physio(world.other_physio)
+
+
+def test_the_new_physio_sees_the_runner_and_their_alert_on_the_dashboard(client, world):
+    runner_hand_over(runner=world.runner, to_physio=world.other_physio, by=world.staff, reason="x")
+    new = as_(client, world, "other_physio").get(reverse("training:physio_dashboard"))
+    assert "Pain above 5/10 during" in new.content.decode()
+    old = as_(client, world, "physio").get(reverse("training:physio_dashboard"))
+    assert "Pain above 5/10 during" not in old.content.decode()
+    runner_page = reverse("training:physio_runner", args=[world.runner.pk])
+    assert as_(client, world, "physio").get(runner_page).status_code == 404
+    assert as_(client, world, "other_physio").get(runner_page).status_code == 200
