@@ -18,6 +18,7 @@ from stridewell.training.models import (
     Alert,
     CheckIn,
     Decision,
+    HandOver,
     Programme,
     ProgrammeEntry,
     Screening,
@@ -121,4 +122,15 @@ class AccessLogAdmin(ReadOnlyAdmin):
     list_display = ("at", "viewer_email", "viewer_role", "runner", "what")
     list_filter = ("viewer_role",)
     search_fields = ("viewer_email", "runner__email")
+    date_hierarchy = "at"
+
+
+@admin.register(HandOver)
+class HandOverAdmin(ReadOnlyAdmin):
+    """The record of every change of physio. Hand a runner over from their page (staff) or the
+    API, never here: the service moves the programme and alerts too (ADR 0014)."""
+
+    list_display = ("at", "runner", "from_physio", "to_physio", "kind", "by_email", "reason")
+    list_filter = ("kind",)
+    search_fields = ("runner__email", "by_email")
     date_hierarchy = "at"

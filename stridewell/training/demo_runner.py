@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
 
 from stridewell.accounts.models import User
-from stridewell.core.time import now_london
-from stridewell.training.models import Ladder, Programme, ProgrammeEntry, Screening
+from stridewell.core.time import LONDON, now_london
+from stridewell.training.access import runner_physio
+from stridewell.training.models import HandOver, Ladder, Programme, ProgrammeEntry, Screening
+from stridewell.training.services_handover import runner_hand_over
 from stridewell.training.services_logging import (
     ExerciseInput,
     SetInput,
@@ -79,6 +81,11 @@ def seed_training_runner_demo(
         return None
     today = today or now_london().date()
     start = today - timedelta(days=today.weekday(), weeks=WEEKS)  # the Monday six weeks ago
+    if runner_physio(runner) is None:
+        # How a new runner gets their first physio (ADR 0014): here, they chose them.
+        chosen = runner_hand_over(runner=runner, to_physio=physio, by=runner)
+        chose_at = datetime.combine(start, time(8, 30), tzinfo=LONDON)
+        HandOver.objects.filter(pk=chosen.pk).update(at=chose_at)
     outcome = screening_record(
         runner=runner,
         recorded_by=physio,

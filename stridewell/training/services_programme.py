@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from stridewell.accounts.models import Role, User
 from stridewell.training import engine
+from stridewell.training.access import can_view_runner, runner_physio
 from stridewell.training.models import (
     ExerciseLog,
     Ladder,
@@ -31,17 +32,14 @@ MIN_SESSIONS_PER_WEEK, MAX_SESSIONS_PER_WEEK = 1, 4
 DONE_SESSIONS = 1  # what "completed" needs by default (the ladders' min_good_sessions)
 
 
-def programme_physio_for(*, runner: User) -> User | None:
-    """The runner's physio: on their active programme, else the last physio who screened them."""
-    active = Programme.objects.filter(runner=runner, is_active=True, physio__isnull=False).first()
-    if active is not None:
-        return active.physio
-    screening = (
-        Screening.objects.filter(runner=runner, recorded_by__role=Role.PHYSIO)
-        .select_related("recorded_by")
-        .first()
-    )
-    return None if screening is None else screening.recorded_by
+def programme_physio_new(*, runner: User, assigned_by: User) -> User | None:
+    """The physio of a programme `assigned_by` starts: the runner's physio if they have one
+    (a screening or programme is never a hand-over), else the assigning physio (a new runner's
+    first physio, ADR 0014), else none."""
+    current = runner_physio(runner)
+    if current is not None:
+        return current
+    return assigned_by if assigned_by.is_physio else None
 
 
 def programme_close(*, programme: Programme, day: date) -> None:
@@ -165,6 +163,8 @@ def programme_assign_manual(
         raise ValidationError({"runner": "Only runners have programmes."})
     if not (physio.is_physio or physio.is_clinic_staff):
         raise ValidationError({"runner": "Only a physio can assign a programme."})
+    if not can_view_runner(physio, runner):
+        raise PermissionDenied("Only the runner's physio or clinic staff can assign this.")
     if not 1 <= len(rung_keys) <= MAX_EXERCISES:
         raise ValidationError({"rungs": f"Choose 1 to {MAX_EXERCISES} exercises."})
     lib = library_snapshot()
@@ -184,7 +184,7 @@ def programme_assign_manual(
     latest = Screening.objects.filter(runner=runner).first()
     return _create(
         runner=runner,
-        physio=physio if physio.is_physio else programme_physio_for(runner=runner),
+        physio=programme_physio_new(runner=runner, assigned_by=physio),
         assigned_by=physio,
         screening=None,
         started_on=today,

@@ -13,18 +13,19 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from stridewell.accounts.models import Role, User
 from stridewell.core.time import now_london
 from stridewell.training import engine
+from stridewell.training.access import can_view_runner
 from stridewell.training.models import AlertKind, Programme, Screening
 from stridewell.training.services_alerts import alert_create
 from stridewell.training.services_programme import (
     programme_assign_from_screening,
     programme_close,
-    programme_physio_for,
+    programme_physio_new,
 )
 from stridewell.training.services_progression import library_snapshot
 
@@ -243,6 +244,9 @@ def screening_record(
     is_self = recorded_by.pk == runner.pk
     if not is_self and not (recorded_by.is_physio or recorded_by.is_clinic_staff):
         raise ValidationError({"runner": "Only a physio can screen another person."})
+    if not is_self and not can_view_runner(recorded_by, runner):
+        # The same right as reading the runner (ADR 0014): screening is never a take-over.
+        raise PermissionDenied("Only the runner's physio or clinic staff can screen them.")
     if day > today:
         raise ValidationError({"date": "A screening cannot be dated in the future."})
     data = screening_input_build(
@@ -297,7 +301,7 @@ def screening_record(
         return ScreeningOutcome(screening, placement, None)
     if is_self and active is not None:
         return ScreeningOutcome(screening, placement, active, kept_programme=True)
-    physio = recorded_by if recorded_by.is_physio else programme_physio_for(runner=runner)
+    physio = programme_physio_new(runner=runner, assigned_by=recorded_by)
     programme = programme_assign_from_screening(
         screening=screening,
         placement=placement,

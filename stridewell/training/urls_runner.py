@@ -26,6 +26,7 @@ urlpatterns = [
         views.programme_assign,
         name="programme_assign",
     ),
+    path("physio/runners/<int:runner_id>/hand-over/", views.hand_over, name="hand_over"),
     path("physio/runners/<int:runner_id>/timeline/", views.timeline_for, name="timeline_for"),
     path(
         "physio/runners/<int:runner_id>/print/",

@@ -15,6 +15,7 @@ from django.contrib.auth import get_user_model
 
 from stridewell.accounts.models import Role
 from stridewell.training.library_loader import library_load_file
+from stridewell.training.services_handover import runner_hand_over
 from stridewell.training.services_screening import screening_record
 from tests.e2e.pages import log_in
 
@@ -45,6 +46,7 @@ def people():
         first_name="Priya",
         last_name="Raman",
     )
+    runner_hand_over(runner=runner, to_physio=physio, by=runner)  # she chose Priya (ADR 0014)
     screening_record(
         runner=runner, recorded_by=physio, day=START, age=41, sex="female", current_pain=1,
         today=START,

@@ -16,6 +16,7 @@ from stridewell.core.time import LONDON
 from stridewell.outcomes.models import Questionnaire
 from stridewell.outcomes.services import questionnaires_load_files, response_submit
 from stridewell.training.models import Exercise, Ladder, Rung
+from stridewell.training.services_handover import runner_hand_over
 from stridewell.training.services_screening import screening_record
 from tests.e2e.conftest import _CSP_RECORDER as CSP_RECORDER
 from tests.e2e.pages import log_in
@@ -45,6 +46,7 @@ def people(clock):
         email="priya.physio@example.test", password=PASSWORD, role=Role.PHYSIO,
         first_name="Priya", last_name="Raman",
     )  # fmt: skip
+    runner_hand_over(runner=runner, to_physio=physio, by=runner)  # she chose Priya (ADR 0014)
     hip = Ladder.objects.create(key="hip", name="Hip ladder", position=1)
     clam = Exercise.objects.create(key="clam", slug="clam", name="Clam", level=1, unit="reps")
     Rung.objects.create(

@@ -17,6 +17,7 @@ from django.contrib.auth import get_user_model
 from stridewell.accounts.models import Role
 from stridewell.core.time import now_london
 from stridewell.training.library_loader import library_load_file
+from stridewell.training.services_handover import runner_hand_over
 from stridewell.training.services_logging import check_in_record
 from tests.e2e.conftest import _CSP_RECORDER as CSP_RECORDER
 from tests.e2e.pages import log_in
@@ -46,6 +47,7 @@ def people():
         first_name="Priya",
         last_name="Raman",
     )
+    runner_hand_over(runner=runner, to_physio=physio, by=runner)  # she chose Priya (ADR 0014)
     return runner, physio
 
 

@@ -18,6 +18,7 @@ from stridewell.accounts.models import Role
 from stridewell.core.time import now_london
 from stridewell.training.library_loader import library_load_file
 from stridewell.training.models import ExerciseLog, ProgrammeEntry
+from stridewell.training.services_handover import runner_hand_over
 from stridewell.training.services_logging import check_in_record
 from stridewell.training.services_programme import programme_assign_manual
 from tests.e2e.conftest import _CSP_RECORDER as CSP_RECORDER
@@ -49,6 +50,7 @@ def runner_with_programme():
         first_name="Priya",
         last_name="Raman",
     )
+    runner_hand_over(runner=runner, to_physio=physio, by=runner)  # she chose Priya (ADR 0014)
     today = now_london().date()
     start = today - timedelta(days=10)
     programme = programme_assign_manual(runner=runner, physio=physio, rung_keys=RUNGS, today=start)

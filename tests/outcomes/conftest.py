@@ -13,7 +13,9 @@ from stridewell.accounts.models import Role, User
 from stridewell.core.time import LONDON
 from stridewell.outcomes.models import Questionnaire, Response
 from stridewell.outcomes.services import questionnaires_load_files, response_submit
+from stridewell.training.access import runner_physio
 from stridewell.training.models import Exercise, Ladder, Rung
+from stridewell.training.services_handover import runner_hand_over
 from stridewell.training.services_screening import screening_record
 
 PASSWORD = "tempo-tuesday-31"
@@ -75,6 +77,8 @@ def ladder(db) -> Rung:
 
 
 def screen(runner: User, by: User, day: date = SCREENED) -> None:
+    if by.is_physio and runner_physio(runner) is None:
+        runner_hand_over(runner=runner, to_physio=by, by=runner)  # the runner chose them
     screening_record(
         runner=runner, recorded_by=by, day=day, age=34, sex="female", current_pain=1, today=day
     )

@@ -181,12 +181,10 @@ def screenings_create(request: HttpRequest, payload: ScreeningIn) -> Status[dict
     if payload.runner is None or payload.runner == user.pk:
         runner = _self_runner(request)
     else:
+        # The same right as reading the runner (ADR 0014): anyone else gets 404, nothing saved.
+        runner = runner_get_for_viewer(viewer=user, runner_id=payload.runner, what="screening")
         if not is_clinician(user):
             raise Http404("No such runner.")
-        found = User.objects.filter(pk=payload.runner, role=Role.RUNNER).first()
-        if found is None:
-            raise Http404("No such runner.")
-        runner = found
     try:
         outcome = screening_record(
             runner=runner,

@@ -1,6 +1,7 @@
 """Training models: the exercise library and ladders (`library`), and each runner's screening,
 programme, logs and decisions (`runner`)."""
 
+from .handover import HandOver, HandOverKind
 from .library import (
     Equipment,
     Exercise,
@@ -42,6 +43,8 @@ __all__ = [
     "Exercise",
     "ExerciseLog",
     "ExerciseUnit",
+    "HandOver",
+    "HandOverKind",
     "Ladder",
     "LoadKind",
     "LogStatus",

@@ -1,6 +1,7 @@
 """Training pages for runners and their physios. Thin: forms validate, services write,
 selectors read, `stridewell.training.access` decides who may see what (404 for anyone else)."""
 
+from stridewell.training.views_runner.handover import hand_over
 from stridewell.training.views_runner.physio import (
     alert_acknowledge_view,
     entry_resume_view,
@@ -31,6 +32,7 @@ __all__ = [
     "check_in_view",
     "dashboard",
     "entry_resume_view",
+    "hand_over",
     "override_clear_view",
     "override_set_view",
     "physio_dashboard",

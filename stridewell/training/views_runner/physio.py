@@ -16,6 +16,7 @@ from stridewell.accounts.models import Role, User
 from stridewell.training import engine
 from stridewell.training.access import (
     access_record,
+    can_view_runner,
     is_staff,
     runner_check_for_viewer,
     runner_get_for_viewer,
@@ -27,6 +28,7 @@ from stridewell.training.forms_runner import (
     OverrideForm,
 )
 from stridewell.training.models import Alert, ProgrammeEntry
+from stridewell.training.selectors_handover import hand_overs_for
 from stridewell.training.selectors_library import ladders_as_engine
 from stridewell.training.selectors_runner import (
     TIMELINE_PAGE,
@@ -66,7 +68,7 @@ def physio_dashboard(request: HttpRequest) -> HttpResponse:
         runner = User.objects.filter(
             email__iexact=find.cleaned_data["email"], role=Role.RUNNER
         ).first()
-        if runner is not None:
+        if runner is not None and can_view_runner(viewer, runner):
             return redirect("training:screening_new", runner_id=runner.pk)
         find.add_error("email", "No runner has an account with that address.")
     today = today_london()
@@ -76,6 +78,7 @@ def physio_dashboard(request: HttpRequest) -> HttpResponse:
     for runner in {a.runner for a in alerts}:
         access_record(viewer=viewer, runner=runner, what="alerts on the physio dashboard")
     context = {
+        "hand_overs": hand_overs_for(viewer=viewer)[:10],
         "rows": physio_runner_rows(viewer=viewer),
         "alerts": alerts,
         "find": find,
@@ -108,6 +111,8 @@ def _runner_context(
         "decisions": decision_timeline(runner=runner, limit=15),
         "sessions": sessions_recent(runner=runner),
         "check_ins": check_ins_recent(runner=runner),
+        "hand_overs": hand_overs_for(viewer=cast(User, request.user), runner=runner),
+        "may_hand_over": is_staff(request.user),
     }
 
 
@@ -120,11 +125,8 @@ def physio_runner(request: HttpRequest, runner_id: int) -> HttpResponse:
 @clinician_page
 @require_http_methods(["GET", "POST"])
 def screening_new(request: HttpRequest, runner_id: int) -> HttpResponse:
-    # Any physio may screen a runner (that is how a runner becomes theirs); the form shows
-    # nothing of the runner's health data, only their name.
-    runner = User.objects.filter(pk=runner_id, role=Role.RUNNER).first()
-    if runner is None:
-        raise Http404("No such runner.")
+    # The same right as reading the runner (ADR 0014): a screening never takes a runner over.
+    runner = runner_get_for_viewer(viewer=request.user, runner_id=runner_id, what="screening form")
     today = today_london()
     form = ClinicScreeningForm(request.POST or None, today=today)
     if request.method == "POST" and form.is_valid():

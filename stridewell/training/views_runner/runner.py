@@ -26,6 +26,7 @@ from stridewell.training.forms_runner import (
     SessionLogForm,
 )
 from stridewell.training.models import CheckIn, Screening, Urgency
+from stridewell.training.selectors_handover import hand_overs_for
 from stridewell.training.selectors_runner import (
     TIMELINE_PAGE,
     booking_path,
@@ -50,7 +51,13 @@ from stridewell.training.views_runner.common import (
 def dashboard(request: HttpRequest) -> HttpResponse:
     today = today_london()
     board = runner_dashboard(runner=request.user, today=today)  # type: ignore[arg-type]
-    context = {"board": board, "today": today, "booking_url": booking_path()}
+    hand_overs = hand_overs_for(viewer=request.user, runner=request.user)  # type: ignore[arg-type]
+    context = {
+        "board": board,
+        "today": today,
+        "booking_url": booking_path(),
+        "hand_overs": hand_overs,
+    }
     return render(request, "training/runner/dashboard.html", context)
 
 

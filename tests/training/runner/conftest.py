@@ -12,6 +12,7 @@ import pytest
 
 from stridewell.accounts.models import Role, User
 from stridewell.training.models import Exercise, Ladder, ProgrammeEntry, Rung, RungPrerequisite
+from stridewell.training.services_handover import runner_hand_over
 from stridewell.training.services_logging import (
     ExerciseInput,
     SetInput,
@@ -90,8 +91,11 @@ def make_user(db) -> Callable[..., User]:
 
 
 @pytest.fixture
-def runner(make_user) -> User:
-    return make_user("amara@example.test", first="Amara", last="Okafor")
+def runner(make_user, physio) -> User:
+    """A runner who chose `physio` as their physio (ADR 0014: how a new runner gets one)."""
+    made = make_user("amara@example.test", first="Amara", last="Okafor")
+    runner_hand_over(runner=made, to_physio=physio, by=made)
+    return made
 
 
 @pytest.fixture

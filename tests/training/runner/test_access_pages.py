@@ -159,13 +159,13 @@ def test_the_owner_reading_their_own_data_is_not_logged(client, world):
     [
         ("runner", 404),
         ("other_runner", 404),
-        ("other_physio", 200),
+        ("other_physio", 404),
         ("physio", 200),
         ("staff", 200),
     ],
 )
-def test_any_clinician_may_open_a_screening_form_for_a_runner(client, world, who, status):
-    # Screening someone is how they become a physio's runner; the form shows only their name.
+def test_only_who_may_view_a_runner_may_open_their_screening_form(client, world, who, status):
+    # The same right as reading the runner (ADR 0014); the form shows only their name.
     response = _as(client, world, who).get(
         reverse("training:screening_new", args=[world.runner.pk])
     )

@@ -298,22 +298,24 @@ def test_screenings_need_credentials(client, world):
     assert response.status_code == 401
 
 
-@pytest.mark.parametrize("who", ["physio", "other_physio", "staff"])
-def test_a_clinician_screens_a_runner(client, world, who):
+@pytest.mark.parametrize("who", ["physio", "staff"])
+def test_the_runners_physio_or_staff_screen_a_runner(client, world, who):
     response = _client(client, world, who).post(
-        BASE + "/screenings", _screening(world.other_runner.pk), content_type="application/json"
+        BASE + "/screenings", _screening(world.runner.pk), content_type="application/json"
     )
     assert response.status_code == 201
     body = response.json()
     assert body["screening"]["is_self_screen"] is False
     assert body["see_physio"] is False
     assert len(body["programme"]["entries"]) == 3
+    # A screening never changes the runner's physio (ADR 0014), even when staff record it.
+    assert world.runner.training_programmes.get(is_active=True).physio == world.physio
 
 
 def test_red_flags_return_see_a_physio_and_the_booking_link(client, world):
     response = _client(client, world, "physio").post(
         BASE + "/screenings",
-        _screening(world.other_runner.pk, red_flags=["unexplained_weight_loss"]),
+        _screening(world.runner.pk, red_flags=["unexplained_weight_loss"]),
         content_type="application/json",
     )
     body = response.json()
@@ -436,7 +438,7 @@ def test_a_self_screen_with_pain_6_says_see_a_physio_with_the_booking_link(clien
 def test_a_physio_starts_despite_pain_through_the_api(client, world):
     response = _client(client, world, "physio").post(
         BASE + "/screenings",
-        _screening(world.other_runner.pk, current_pain=7, start_despite_pain=True),
+        _screening(world.runner.pk, current_pain=7, start_despite_pain=True),
         content_type="application/json",
     )
     body = response.json()
@@ -465,7 +467,7 @@ def test_running_history_and_bone_stress_signs_come_back(client, world):
     response = _client(client, world, "physio").post(
         BASE + "/screenings",
         _screening(
-            world.other_runner.pk,
+            world.runner.pk,
             years_running=6,
             weekly_km=45,
             marathons_finished=2,
@@ -497,7 +499,7 @@ def test_bad_running_history_is_a_422_and_nothing_is_saved(client, world, extra)
     before = _counts()
     response = _client(client, world, "physio").post(
         BASE + "/screenings",
-        _screening(world.other_runner.pk, **extra),
+        _screening(world.runner.pk, **extra),
         content_type="application/json",
     )
     assert response.status_code == 422

@@ -42,7 +42,7 @@ def test_a_runner_has_one_active_programme(runner, assign):
         Programme.objects.create(runner=runner, started_on=MONDAY, is_active=True)
 
 
-def test_a_session_token_is_stored_once_per_runner(runner, other_runner, assign):
+def test_a_session_token_is_stored_once_per_runner(runner, other_runner, staff, assign):
     session = log(runner, assign(runner), MONDAY).session
     with pytest.raises(IntegrityError), transaction.atomic():
         Session.objects.create(
@@ -50,7 +50,7 @@ def test_a_session_token_is_stored_once_per_runner(runner, other_runner, assign)
             client_token=session.client_token,
         )  # fmt: skip
     # Another runner's client may pick the same token: it is unique per runner only.
-    theirs = assign(other_runner)[0].programme
+    theirs = assign(other_runner, by=staff)[0].programme
     Session.objects.create(
         runner=other_runner, programme=theirs, date=MONDAY, client_token=session.client_token
     )

@@ -15,7 +15,7 @@ from .conftest import URLCONF, check_in, log
 
 pytestmark = pytest.mark.urls(URLCONF)
 
-DASHBOARD_QUERIES = 17  # 16 + 1 for the outcome-questionnaire card (stridewell/outcomes)
+DASHBOARD_QUERIES = 18  # 16 + 1 outcome-questionnaire card + 1 changes of physio (ADR 0014)
 PROGRAMME_API_QUERIES = 5
 
 

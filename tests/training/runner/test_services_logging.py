@@ -192,8 +192,8 @@ def test_bad_sets_are_refused_by_field_and_nothing_is_saved(runner, entries, set
     assert _counts() == before
 
 
-def test_an_exercise_not_in_the_programme_is_refused(runner, other_runner, entries, assign):
-    theirs = assign(other_runner)[0]
+def test_an_exercise_not_in_the_programme_is_refused(runner, other_runner, staff, entries, assign):
+    theirs = assign(other_runner, by=staff)[0]
     before = _counts()
 
     with pytest.raises(ValidationError) as caught:

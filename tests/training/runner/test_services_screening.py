@@ -117,13 +117,23 @@ def test_severe_pain_today_refers_without_red_flags(runner, physio, library):
     assert outcome.screening.has_red_flags is False
 
 
-def test_a_self_screen_is_marked_and_capped(runner, library):
-    outcome = _record(runner, runner, measures={"balance_seconds": {"left": 45, "right": 45}})
+def test_a_self_screen_is_marked_and_capped(other_runner, library):
+    # `other_runner` has no physio yet, so the programme has none either.
+    outcome = _record(
+        other_runner, other_runner, measures={"balance_seconds": {"left": 45, "right": 45}}
+    )
 
     assert outcome.screening.is_self_screen is True
     assert outcome.placement.offer_booking is True
     assert outcome.programme is not None
     assert outcome.programme.physio is None
+
+
+def test_a_self_screen_keeps_the_physio_the_runner_chose(runner, physio, library):
+    outcome = _record(runner, runner, measures={"balance_seconds": {"left": 45, "right": 45}})
+
+    assert outcome.programme is not None
+    assert outcome.programme.physio == physio
 
 
 def test_a_self_screen_keeps_the_physios_programme(runner, physio, assign):
