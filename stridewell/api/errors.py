@@ -64,7 +64,10 @@ def _ninja_fields(errors: list[dict[str, Any]]) -> dict[str, list[str]]:
         if len(loc) >= 2:
             loc = loc[1:]
         key = ".".join(loc) or "__all__"
-        fields.setdefault(key, []).append(str(err.get("msg", "Invalid value.")))
+        message = str(err.get("msg", "Invalid value."))
+        # pydantic prefixes our own ValueError messages; the sentence is enough on its own.
+        message = message.removeprefix("Value error, ")
+        fields.setdefault(key, []).append(message)
     return fields
 
 

@@ -33,6 +33,7 @@ SINGLE_LINE_MESSAGE = (
 MULTI_LINE_MESSAGE = (
     "Remove the control characters (such as NUL): only line breaks and tabs are allowed here."
 )
+ANY_FIELD_MESSAGE = "Remove the control characters (such as NUL): they cannot be stored."
 
 
 def text_problem(value: str, *, multiline: bool) -> str | None:
@@ -50,9 +51,8 @@ def bad_text_paths(data: Any, *, path: str = "") -> dict[str, str]:
     """
     found: dict[str, str] = {}
     if isinstance(data, str):
-        problem = text_problem(data, multiline=True)
-        if problem:
-            found[path or "__all__"] = problem
+        if text_problem(data, multiline=True):
+            found[path or "__all__"] = ANY_FIELD_MESSAGE
     elif isinstance(data, dict):
         for key, value in data.items():
             where = f"{path}.{key}" if path else str(key)

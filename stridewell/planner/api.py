@@ -195,7 +195,7 @@ def _actual_out(actual: ActualRun) -> dict:
 def import_runs(request: HttpRequest, file: File[UploadedFile]):
     if file.size and file.size > MAX_FILE_BYTES:
         limit = f"This file is over the {MAX_FILE_BYTES // 1024 // 1024} MB limit."
-        raise ApiError(422, "invalid", "Some fields are not valid.", {"file": [limit]})
+        raise ApiError(413, "too_large", limit, {"file": [limit]})
     result = runs_import(
         runner=_runner(request),
         file_name=file.name or "upload",
