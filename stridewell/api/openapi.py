@@ -23,9 +23,7 @@ class ErrorDetail(Schema):
     fields: dict[str, list[str]]
 
 
-class ErrorOut(Schema):
-    """The one error shape: {"error": {"code", "message", "fields"}}."""
-
+class ErrorOut(Schema):  # the one error shape: {"error": {"code", "message", "fields"}}
     error: ErrorDetail
 
 

@@ -107,3 +107,30 @@ def test_an_unknown_api_address_is_a_json_404_even_with_debug_on(client, setting
     response = getattr(client, method)("/api/no/such/thing")
 
     assert _error(response, 404)["code"] == "not_found"
+
+
+@pytest.mark.parametrize(
+    ("weeks", "status"), [(-5, 422), (0, 422), (105, 422), (1, 200), (104, 200)]
+)
+def test_parameters_out_of_range_are_refused_not_clamped(client, django_user_model, weeks, status):
+    from stridewell.accounts.models import Role
+
+    staff = django_user_model.objects.create_user(
+        email="jess@example.test", password="x-long-1", role=Role.STAFF, is_staff=True
+    )
+    client.force_login(staff)
+
+    response = client.get(f"/api/newsletter/stats?weeks={weeks}")
+
+    assert response.status_code == status
+    if status == 200:
+        assert len(response.json()["weeks"]) == weeks
+    else:
+        assert list(_error(response, 422)["fields"]) == ["weeks"]
+
+
+@pytest.mark.parametrize(("page", "status"), [(0, 422), (-1, 422), (1, 200)])
+def test_an_article_page_below_one_is_refused(client, page, status):
+    response = client.get(f"/api/journal/articles?page={page}")
+
+    assert response.status_code == status
