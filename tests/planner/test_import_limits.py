@@ -246,3 +246,41 @@ def test_the_import_page_shows_the_limit_as_a_form_error(logged_in, tmp_path):
     assert response.status_code == 422
     assert f"more than {MAX_TRACK_POINTS:,} track points" in response.content.decode()
     assert not ActualRun.objects.exists()
+
+
+# --- an upload over the byte cap is not even read ---------------------------------------------
+
+
+def test_an_upload_over_the_byte_cap_is_a_413_on_the_api(logged_in, settings):
+    settings.UPLOAD_MAX_BYTES = 4_096
+    upload = SimpleUploadedFile("big.gpx", gpx_text(200))
+    assert upload.size > 4_096
+
+    response = logged_in.post("/api/plan/imports", {"file": upload})
+
+    assert response.status_code == 413
+    assert response.json()["error"]["code"] == "too_large"
+    assert not ActualRun.objects.exists()
+
+
+def test_an_upload_over_the_byte_cap_is_the_friendly_413_page_on_the_form(logged_in, settings):
+    settings.UPLOAD_MAX_BYTES = 4_096
+
+    response = logged_in.post("/plan/import/", {"file": SimpleUploadedFile("a.gpx", gpx_text(200))})
+
+    assert response.status_code == 413
+    assert "too much to send" in response.content.decode()
+
+
+def test_the_cap_also_holds_without_a_content_length(settings, rf):
+    from django.core.exceptions import RequestDataTooBig
+
+    from stridewell.core.uploads import CappedUploadHandler
+
+    settings.UPLOAD_MAX_BYTES = 4_096
+    handler = CappedUploadHandler()
+    handler.handle_raw_input(None, {}, 0, "x")
+    handler.receive_data_chunk(b"x" * 4_096, 0)
+
+    with pytest.raises(RequestDataTooBig):
+        handler.receive_data_chunk(b"x", 4_096)
