@@ -13,6 +13,7 @@ from django.core.exceptions import (
     ValidationError,
 )
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http.multipartparser import MultiPartParserError
 from django.utils.datastructures import MultiValueDict
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
@@ -145,6 +146,11 @@ def install_error_handlers(api: NinjaAPI) -> None:
         # Django refuses to read a body over DATA_UPLOAD_MAX_MEMORY_SIZE (or a file over the
         # upload cap): the client sent too much, which is a 413, not our failure.
         return respond(request, 413, error_body("too_large", TOO_LARGE_MESSAGE))
+
+    @api.exception_handler(MultiPartParserError)
+    def on_bad_multipart(request: HttpRequest, exc: MultiPartParserError) -> HttpResponse:
+        message = "The request body is not valid multipart/form-data (check the boundary)."
+        return respond(request, 400, error_body("bad_request", message))
 
     @api.exception_handler(TooManyFieldsSent)
     def on_too_many_fields(request: HttpRequest, exc: TooManyFieldsSent) -> HttpResponse:

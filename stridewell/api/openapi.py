@@ -1,7 +1,8 @@
 """Keep the OpenAPI document honest about the error answers every operation can give.
 
 The error handlers in `stridewell.api.errors` answer for every operation alike: 401 without
-credentials, 403 on a failed CSRF check or a missing right, 404 for an unknown id in the path,
+credentials, 403 on a failed CSRF check or a missing right, 404 for an unknown id in the path
+(or anything a signed-in caller names that is not theirs),
 400 for a body that is not JSON, 413 for a body over the upload limit and 422 for input that
 does not validate. Declaring those by hand on each operation is how some got forgotten, so
 `responses_complete` adds whichever applies to each operation, once, when the API is built.
@@ -50,7 +51,9 @@ def statuses_expected(path: str, operation: Operation) -> set[int]:
     if "path" in sources or "{" in path:
         expected.add(404)
     if operation.auth_callbacks:
-        expected.update({401, 403})
+        # 404 too: whatever a signed-in caller names (a runner, an entry, a plan) that does not
+        # exist for them is answered "not found", never "forbidden", so nothing leaks.
+        expected.update({401, 403, 404})
     return expected
 
 

@@ -23,9 +23,11 @@ _ANY_CONTROL = "\\x00-\\x1f\\x7f-\\x9f\\ud800-\\udfff"
 _CONTROL_BUT_LINE_BREAKS = "\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f\\ud800-\\udfff"
 SINGLE_LINE_BAD = re.compile(f"[{_ANY_CONTROL}]")
 MULTI_LINE_BAD = re.compile(f"[{_CONTROL_BUT_LINE_BREAKS}]")
-# The same rules as JSON Schema patterns (ECMA-262 syntax), for the OpenAPI document.
-SINGLE_LINE_PATTERN = f"^[^{_ANY_CONTROL}]*$"
-MULTI_LINE_PATTERN = f"^[^{_CONTROL_BUT_LINE_BREAKS}]*$"
+# The same rules as JSON Schema patterns for the OpenAPI document, without the surrogate
+# range: JSON text cannot carry a lone surrogate except as an escape, and regex engines that
+# read these patterns (ECMA-262, Rust's) refuse surrogates in a character class.
+SINGLE_LINE_PATTERN = "^[^\\x00-\\x1f\\x7f-\\x9f]*$"
+MULTI_LINE_PATTERN = "^[^\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f]*$"
 
 SINGLE_LINE_MESSAGE = (
     "Remove the control characters (such as NUL or a line break): this field is one line of text."

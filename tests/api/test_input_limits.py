@@ -134,3 +134,14 @@ def test_an_article_page_below_one_is_refused(client, page, status):
     response = client.get(f"/api/journal/articles?page={page}")
 
     assert response.status_code == status
+
+
+def test_a_broken_multipart_body_is_a_400_not_a_500(client, django_user_model):
+    user = django_user_model.objects.create_user(email="amara@example.test", password="x-long-1")
+    client.force_login(user)
+
+    response = client.post(
+        "/api/plan/imports", b"--x\r\nnonsense", content_type="multipart/form-data"
+    )
+
+    assert _error(response, 400)["code"] == "bad_request"

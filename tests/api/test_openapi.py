@@ -117,7 +117,7 @@ def test_the_error_statuses_expected_follow_from_inputs_and_auth():
         for method in operation.methods
     }
 
-    assert by_key[("PATCH", "/plan")] == {400, 401, 403, 413, 422}
+    assert by_key[("PATCH", "/plan")] == {400, 401, 403, 404, 413, 422}
     assert by_key[("GET", "/plan/weeks/{number}")] == {401, 403, 404, 422}
     assert by_key[("GET", "/clinic")] == set()
     assert by_key[("GET", "/booking/availability")] == {422}
