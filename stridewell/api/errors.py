@@ -98,10 +98,9 @@ class StrictParser(Parser):
 
     - A body that is not a JSON object (`[null, null]`, `null`, `3`): every operation with a
       body takes an object, and ninja would otherwise read a list as an object of defaults.
-    - Text with NUL, other control characters or lone surrogates anywhere in the body, the
-      query string or a form: `stridewell.api.types` documents the rule per field; this is the
-      backstop so that nothing PostgreSQL cannot store reaches it (single-line fields are
-      stricter, in their types).
+    - Text with NUL or lone surrogates anywhere in the body, the query string or a form:
+      nothing a database cannot store gets past, whatever the schema. The full rule (no
+      control characters at all) is on each field, in `stridewell.api.types`.
     """
 
     def parse_body(self, request: HttpRequest) -> DictStrAny:

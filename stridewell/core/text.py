@@ -23,6 +23,8 @@ _ANY_CONTROL = "\\x00-\\x1f\\x7f-\\x9f\\ud800-\\udfff"
 _CONTROL_BUT_LINE_BREAKS = "\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f\\ud800-\\udfff"
 SINGLE_LINE_BAD = re.compile(f"[{_ANY_CONTROL}]")
 MULTI_LINE_BAD = re.compile(f"[{_CONTROL_BUT_LINE_BREAKS}]")
+# What no database here can store at all: NUL (PostgreSQL) and lone surrogates (both).
+UNSTORABLE = re.compile("[\\x00\\ud800-\\udfff]")
 # The same rules as JSON Schema patterns for the OpenAPI document, without the surrogate
 # range: JSON text cannot carry a lone surrogate except as an escape, and regex engines that
 # read these patterns (ECMA-262, Rust's) refuse surrogates in a character class.
@@ -35,7 +37,7 @@ SINGLE_LINE_MESSAGE = (
 MULTI_LINE_MESSAGE = (
     "Remove the control characters (such as NUL): only line breaks and tabs are allowed here."
 )
-ANY_FIELD_MESSAGE = "Remove the control characters (such as NUL): they cannot be stored."
+ANY_FIELD_MESSAGE = "Remove the NUL or broken characters: they cannot be stored."
 
 
 def text_problem(value: str, *, multiline: bool) -> str | None:
@@ -46,20 +48,21 @@ def text_problem(value: str, *, multiline: bool) -> str | None:
 
 
 def bad_text_paths(data: Any, *, path: str = "") -> dict[str, str]:
-    """Every string in a JSON value (keys included) breaking the multi-line rule, by its path.
+    """Every string in a JSON value (keys included) that no database can store, by its path.
 
-    The backstop for fields not (yet) typed: nothing with NUL or a lone surrogate reaches the
-    database, whatever the schema says. Typed single-line fields are stricter.
+    The backstop behind the typed fields: whatever a schema says, or does not say (a field not
+    typed yet, an unknown field), NUL and lone surrogates never reach the database and never
+    cause a server error. The full rule (no control characters) is the typed fields' job.
     """
     found: dict[str, str] = {}
     if isinstance(data, str):
-        if text_problem(data, multiline=True):
+        if UNSTORABLE.search(data):
             found[path or "__all__"] = ANY_FIELD_MESSAGE
     elif isinstance(data, dict):
         for key, value in data.items():
             where = f"{path}.{key}" if path else str(key)
-            if isinstance(key, str) and text_problem(key, multiline=True):
-                found[path or "__all__"] = "A field name contains control characters."
+            if isinstance(key, str) and UNSTORABLE.search(key):
+                found[path or "__all__"] = "A field name contains NUL or a broken character."
                 continue
             found.update(bad_text_paths(value, path=where))
     elif isinstance(data, list):

@@ -54,11 +54,11 @@ def test_any_control_character_anywhere_is_refused(text, control):
 
 
 def test_bad_text_is_found_by_its_path_in_nested_json():
-    data = {"a": "fine\n", "b": [{"c": "x\x00"}, "ok"], "d\x01": 1, "e": 3}
+    data = {"a": "fine\n", "b": [{"c": "x\x00"}, "ok"], "d\x00": 1, "e": 3, "f": "\x1b"}
 
     assert bad_text_paths(data) == {
         "b.0.c": ANY_FIELD_MESSAGE,
-        "__all__": "A field name contains control characters.",
+        "__all__": "A field name contains NUL or a broken character.",
     }
     assert bad_text_paths("\x00") == {"__all__": ANY_FIELD_MESSAGE}
     assert bad_text_paths({"ok": ["a\tb", "c\r\nd"]}) == {}

@@ -11,7 +11,7 @@ import json
 
 import pytest
 
-from stridewell.core.text import ANY_FIELD_MESSAGE, SINGLE_LINE_MESSAGE
+from stridewell.core.text import ANY_FIELD_MESSAGE, MULTI_LINE_MESSAGE, SINGLE_LINE_MESSAGE
 from stridewell.enquiries.models import Enquiry
 from tests.enquiries.conftest import QUESTION
 
@@ -65,7 +65,7 @@ def test_a_multi_line_field_keeps_line_breaks_and_tabs(client, clinic):
     ("changes", "field", "message"),
     [
         ({"question": "Hello\x00there"}, "question", ANY_FIELD_MESSAGE),
-        ({"question": "Bell\x07"}, "question", ANY_FIELD_MESSAGE),
+        ({"question": "Bell\x07"}, "question", MULTI_LINE_MESSAGE),
         ({"name": "Tom\x00"}, "name", ANY_FIELD_MESSAGE),
         ({"name": "Tom\nHeathcote"}, "name", SINGLE_LINE_MESSAGE),
         ({"email": "tom@example.com\r\nBcc: x@example.com"}, "email", SINGLE_LINE_MESSAGE),
