@@ -103,6 +103,8 @@ CalendarDate = Annotated[
         {
             "type": "string",
             "format": "date",
+            # JSON Schema has no date range; the pattern keeps the year within 1900-2999.
+            "pattern": r"^(19[0-9]{2}|2[0-9]{3})-[0-9]{2}-[0-9]{2}$",
             "description": f"YYYY-MM-DD, from {FIRST_DATE:%Y-%m-%d} to {LAST_DATE:%Y-%m-%d}.",
         }
     ),

@@ -196,3 +196,16 @@ def test_every_answer_of_every_operation_is_documented(client, demo):
                 failures += _check(document, method, path, response)
 
     assert failures == []
+
+
+def test_dates_document_the_years_they_accept():
+    props = _document()["components"]["schemas"]["AvailabilityQuery"]["properties"]
+    pattern = props["start"]["pattern"] if "start" in props else None
+    if pattern is None:  # query models are flattened into parameters
+        params = _document()["paths"]["/api/booking/availability"]["get"]["parameters"]
+        pattern = next(p["schema"]["pattern"] for p in params if p["name"] == "start")
+
+    assert re.match(pattern, "1900-01-01")
+    assert re.match(pattern, "2999-12-31")
+    assert not re.match(pattern, "0001-01-01")
+    assert not re.match(pattern, "9999-12-31")
