@@ -137,6 +137,14 @@ LOGIN_ACCOUNT_UNTRUSTED_LIMIT = env_int("LOGIN_ACCOUNT_UNTRUSTED_LIMIT", default
 # How many reverse proxies in front of the app append to X-Forwarded-For. 0 = trust only
 # REMOTE_ADDR (direct exposure); 1 = one proxy (e.g. nginx) whose address we replace.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", default=0, minimum=0)
+# The largest multipart body read at all (a 10 MB run file plus the form around it): over
+# it, reading stops and the answer is a 413. See stridewell/core/uploads.py.
+UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", default=12 * 1024 * 1024, minimum=1024)
+FILE_UPLOAD_HANDLERS = [
+    "stridewell.core.uploads.CappedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

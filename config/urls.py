@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from stridewell.api.api import api
 from stridewell.core import views as core_views
@@ -22,9 +22,11 @@ urlpatterns = [
     path("newsletter/", include("stridewell.newsletter.urls")),
     path("advice/", include("stridewell.enquiries.urls")),
     path("api/", api.urls),
+    re_path(r"^api/(?P<rest>.*)$", core_views.api_not_found, name="api_not_found"),
     path("admin/", admin.site.urls),
 ]
 
+handler400 = "stridewell.core.views.bad_request"
 handler404 = "stridewell.core.views.page_not_found"
 handler500 = "stridewell.core.views.server_error"
 

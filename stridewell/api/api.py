@@ -5,6 +5,7 @@ from __future__ import annotations
 from ninja import NinjaAPI
 
 from stridewell.api.errors import install_error_handlers
+from stridewell.api.openapi import responses_complete
 
 api = NinjaAPI(
     title="Stridewell API",
@@ -38,3 +39,4 @@ api.add_router("/booking", booking_router)
 api.add_router("/journal", journal_router)
 api.add_router("/newsletter", newsletter_router)
 api.add_router("/enquiries", enquiries_router)
+responses_complete(api)

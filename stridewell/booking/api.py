@@ -7,7 +7,7 @@ The staff diary lives under /api/booking/diary (see api_diary.py).
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 from django.http import HttpRequest, JsonResponse
@@ -16,6 +16,7 @@ from pydantic import Field
 
 from stridewell.accounts.selectors import practitioner_list_active
 from stridewell.api.errors import ApiError
+from stridewell.api.types import CalendarDate, SingleLineText
 from stridewell.booking.api_common import booking_failure, limited, slot_json
 from stridewell.booking.api_diary import router as diary_router
 from stridewell.booking.errors import BookingError
@@ -25,13 +26,13 @@ from stridewell.booking.schemas import (
     AppointmentIn,
     AvailabilityOut,
     BookedOut,
+    BookingTokenIn,
     ErrorOut,
     HoldIn,
     HoldOut,
     PractitionerOut,
     RescheduleIn,
     SlotUnavailableOut,
-    TokenIn,
     TypeOut,
 )
 from stridewell.booking.selectors import (
@@ -80,7 +81,7 @@ def list_types(request: HttpRequest) -> list[dict[str, Any]]:
 
 
 class PractitionerQuery(Schema):
-    type: str | None = Field(default=None, description="Only those offering this type.")
+    type: SingleLineText | None = Field(default=None, description="Only those offering this type.")
 
 
 @router.get(
@@ -110,10 +111,12 @@ def list_practitioners(
 
 
 class AvailabilityQuery(Schema):
-    type: str = Field(description="An appointment type's slug.")
-    practitioner: str = Field(default=ANY, description="A practitioner's slug, or 'any'.")
-    start: date = Field(description="First London date, YYYY-MM-DD.")
-    end: date = Field(
+    type: SingleLineText = Field(description="An appointment type's slug.")
+    practitioner: SingleLineText = Field(
+        default=ANY, description="A practitioner's slug, or 'any'."
+    )
+    start: CalendarDate = Field(description="First London date, YYYY-MM-DD.")
+    end: CalendarDate = Field(
         description=f"Last London date (inclusive), at most {MAX_RANGE_DAYS} days on."
     )
 
@@ -261,7 +264,7 @@ def create_appointment(
     response={200: BookedOut, 404: ErrorOut, 409: ErrorOut, 410: ErrorOut, 429: ErrorOut},
     summary="Cancel with the token from the e-mailed link",
 )
-def cancel_appointment(request: HttpRequest, appointment_id: str, payload: TokenIn) -> Any:
+def cancel_appointment(request: HttpRequest, appointment_id: str, payload: BookingTokenIn) -> Any:
     refused = limited(request, "booking-link", 20)
     if refused:
         return refused

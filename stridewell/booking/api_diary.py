@@ -21,11 +21,11 @@ from stridewell.booking.links import is_uuid
 from stridewell.booking.models import Appointment, Source
 from stridewell.booking.permissions import diary_can_manage, diary_can_open
 from stridewell.booking.schemas import (
+    AppointmentMoveIn,
     CancelIn,
     DiaryAppointmentOut,
     DiaryQuery,
     ErrorOut,
-    MoveIn,
     SlotUnavailableOut,
     StaffBookingIn,
 )
@@ -206,7 +206,7 @@ def cancel(request: HttpRequest, appointment_id: str, payload: CancelIn) -> Any:
     response={**_ACTION_RESPONSES, 409: SlotUnavailableOut, 422: ErrorOut},
     summary="Move to another time or physio (staff)",
 )
-def move(request: HttpRequest, appointment_id: str, payload: MoveIn) -> Any:
+def move(request: HttpRequest, appointment_id: str, payload: AppointmentMoveIn) -> Any:
     return _act(
         request,
         appointment_id,

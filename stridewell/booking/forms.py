@@ -9,12 +9,13 @@ from django import forms
 
 from stridewell.booking.errors import BookingError
 from stridewell.booking.models import AppointmentType
+from stridewell.core.text import CleanTextFormMixin
 from stridewell.core.time import local_dt
 
 PATIENT_CHOICES = (("new", "This is my first visit"), ("returning", "I have been before"))
 
 
-class DetailsForm(forms.Form):
+class DetailsForm(CleanTextFormMixin, forms.Form):
     name = forms.CharField(
         label="Your name",
         max_length=120,
@@ -114,7 +115,7 @@ class MoveForm(forms.Form):
         return clinic_instant(self.cleaned_data["day"], self.cleaned_data["start_time"])
 
 
-class CancelForm(forms.Form):
+class CancelForm(CleanTextFormMixin, forms.Form):
     reason = forms.CharField(label="Reason (for our records)", max_length=200, required=False)
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import Literal
 
 from ninja import Schema
 from pydantic import Field
+
+from stridewell.api.types import CalendarDate, MultiLineText, SingleLineText
 
 
 class ErrorDetail(Schema):
@@ -53,8 +55,10 @@ class SlotUnavailableOut(Schema):
 
 
 class HoldIn(Schema):
-    type: str = Field(max_length=80)
-    practitioner: str = Field(max_length=80, description="A practitioner's slug, or 'any'.")
+    type: SingleLineText = Field(max_length=80)
+    practitioner: SingleLineText = Field(
+        max_length=80, description="A practitioner's slug, or 'any'."
+    )
     start: datetime = Field(description="With an offset or Z; must be one of the listed starts.")
 
 
@@ -68,21 +72,27 @@ class HoldOut(Schema):
 
 
 class PatientIn(Schema):
-    name: str = Field(max_length=120)
-    email: str = Field(max_length=254)
-    phone: str = Field(max_length=32)
+    name: SingleLineText = Field(max_length=120)
+    email: SingleLineText = Field(max_length=254)
+    phone: SingleLineText = Field(max_length=32)
 
 
 class AppointmentIn(Schema):
-    type: str = Field(max_length=80)
-    practitioner: str = Field(max_length=80, description="A practitioner's slug, or 'any'.")
+    type: SingleLineText = Field(max_length=80)
+    practitioner: SingleLineText = Field(
+        max_length=80, description="A practitioner's slug, or 'any'."
+    )
     start: datetime
     patient: PatientIn
     is_new_patient: bool
     accept_policy: bool = Field(description="Must be true: the cancellation policy was accepted.")
-    reason: str = Field(default="", max_length=2000, description="What is wrong (health data).")
-    discount_code: str = Field(default="", max_length=40)
-    hold: str = Field(default="", max_length=64, description="The id of your hold, if any.")
+    reason: MultiLineText = Field(
+        default="", max_length=2000, description="What is wrong (health data)."
+    )
+    discount_code: SingleLineText = Field(default="", max_length=40)
+    hold: SingleLineText = Field(
+        default="", max_length=64, description="The id of your hold, if any."
+    )
 
 
 class BookedOut(Schema):
@@ -97,11 +107,13 @@ class BookedOut(Schema):
     final_price_pence: int
 
 
-class TokenIn(Schema):
-    token: str = Field(max_length=200, description="The secret from the link in our e-mail.")
+class BookingTokenIn(Schema):
+    token: SingleLineText = Field(
+        max_length=200, description="The secret from the link in our e-mail."
+    )
 
 
-class RescheduleIn(TokenIn):
+class RescheduleIn(BookingTokenIn):
     start: datetime
 
 
@@ -124,19 +136,21 @@ class DiaryAppointmentOut(Schema):
 
 
 class DiaryQuery(Schema):
-    practitioner: str | None = None
-    start: date
-    end: date
+    practitioner: SingleLineText | None = None
+    start: CalendarDate
+    end: CalendarDate
 
 
 class StaffBookingIn(AppointmentIn):
     accept_policy: bool = Field(description="True once the caller has heard and accepted it.")
 
 
-class MoveIn(Schema):
+class AppointmentMoveIn(Schema):
     start: datetime
-    practitioner: str | None = Field(default=None, description="Staff only: another physio.")
+    practitioner: SingleLineText | None = Field(
+        default=None, description="Staff only: another physio."
+    )
 
 
 class CancelIn(Schema):
-    reason: str = Field(default="", max_length=200)
+    reason: MultiLineText = Field(default="", max_length=200)

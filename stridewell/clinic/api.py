@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 
 from stridewell.api.errors import ApiError
+from stridewell.api.openapi import ErrorOut
 from stridewell.clinic.hours import ClinicStatus, DayHours, hhmm
 from stridewell.clinic.models import ClinicProfile, Closure, Station
 from stridewell.clinic.selectors import clinic_overview_for_request, closures_ahead
@@ -41,7 +42,7 @@ class RangeOut(Schema):
     closes: str
 
 
-class DayOut(Schema):
+class OpeningDayOut(Schema):
     weekday: int  # 0 = Monday
     day_name: str
     ranges: list[RangeOut]
@@ -65,19 +66,9 @@ class StatusOut(Schema):
 
 class ClinicOut(Schema):
     profile: ProfileOut
-    opening_hours: list[DayOut]
+    opening_hours: list[OpeningDayOut]
     closures_ahead: list[ClosureOut]
     status: StatusOut
-
-
-class ErrorDetail(Schema):
-    code: str
-    message: str
-    fields: dict[str, list[str]]
-
-
-class ErrorOut(Schema):
-    error: ErrorDetail
 
 
 def _profile(profile: ClinicProfile, stations: list[Station]) -> ProfileOut:
@@ -100,8 +91,8 @@ def _profile(profile: ClinicProfile, stations: list[Station]) -> ProfileOut:
     )
 
 
-def _day(row: DayHours) -> DayOut:
-    return DayOut(
+def _day(row: DayHours) -> OpeningDayOut:
+    return OpeningDayOut(
         weekday=row.weekday,
         day_name=row.day_name,
         ranges=[RangeOut(opens=hhmm(o), closes=hhmm(c)) for o, c in row.ranges],

@@ -3,10 +3,12 @@ from __future__ import annotations
 import logging
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
 logger = logging.getLogger(__name__)
@@ -47,6 +49,32 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
             status=404,
         )
     return render(request, "404.html", status=404)
+
+
+def _error_json(code: str, message: str, status: int) -> JsonResponse:
+    return JsonResponse({"error": {"code": code, "message": message, "fields": {}}}, status=status)
+
+
+@csrf_exempt
+def api_not_found(request: HttpRequest, rest: str = "") -> JsonResponse:
+    """Any address under /api/ that no operation answers: a 404 in the API's error shape."""
+    return _error_json("not_found", "No such resource.", 404)
+
+
+_TOO_LARGE = (RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent)
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """Django's 400 handler (SuspiciousOperation). A body over the upload limits is a 413."""
+    too_large = isinstance(exception, _TOO_LARGE)
+    if _wants_json(request):
+        if too_large:
+            message = "The request is too large. Send less data, or a smaller file."
+            return _error_json("too_large", message, 413)
+        return _error_json("bad_request", "The request could not be understood.", 400)
+    if too_large:
+        return render(request, "413.html", status=413)
+    return HttpResponse("Bad Request (400)", content_type="text/plain", status=400)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

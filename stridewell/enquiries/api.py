@@ -13,6 +13,8 @@ from pydantic import Field
 
 from stridewell.accounts.models import User
 from stridewell.api.auth import api_auth
+from stridewell.api.openapi import ErrorOut
+from stridewell.api.types import MultiLineText, SingleLineText
 from stridewell.core.ratelimit import client_ip, rate_limit_hit, too_many_requests
 from stridewell.enquiries.models import Enquiry, EnquiryReply
 from stridewell.enquiries.selectors import enquiry_get, enquiry_list
@@ -34,25 +36,17 @@ Contact = Literal["email", "phone"]
 StatusValue = Literal["new", "answered", "closed"]
 
 
-class ErrorDetail(Schema):
-    code: str
-    message: str
-    fields: dict[str, list[str]]
-
-
-class ErrorOut(Schema):
-    error: ErrorDetail
-
-
 class EnquiryIn(Schema):
-    name: str = Field(min_length=1, max_length=120)
-    email: str = Field(max_length=254)
-    phone: str = Field(default="", max_length=32)
+    name: SingleLineText = Field(min_length=1, max_length=120)
+    email: SingleLineText = Field(max_length=254)
+    phone: SingleLineText = Field(default="", max_length=32)
     background: Background
-    background_detail: str = Field(default="", max_length=1000)
-    question: str = Field(min_length=1, max_length=5000)
+    background_detail: MultiLineText = Field(default="", max_length=1000)
+    question: MultiLineText = Field(min_length=1, max_length=5000)
     preferred_contact: Contact = "email"
-    website: str = Field(default="", max_length=200, description="Leave empty (anti-spam).")
+    website: SingleLineText = Field(
+        default="", max_length=200, description="Leave empty (anti-spam)."
+    )
 
 
 class ReceivedOut(Schema):
@@ -98,7 +92,7 @@ class EnquiryOut(Schema):
 
 
 class ReplyIn(Schema):
-    body: str = Field(min_length=1, max_length=10000)
+    body: MultiLineText = Field(min_length=1, max_length=10000)
     suggest_screening: bool = False
     send_email: bool = Field(default=True, description="False keeps it as a phone-call note.")
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from django import forms
 
+from stridewell.core.text import CleanTextFormMixin
 from stridewell.enquiries.models import ContactPreference, EnquiryStatus, RunningBackground
 
 HONEYPOT_FIELD = "website"
 
 
-class EnquiryForm(forms.Form):
+class EnquiryForm(CleanTextFormMixin, forms.Form):
     name = forms.CharField(
         label="Your name",
         max_length=120,
@@ -71,7 +72,7 @@ class EnquiryForm(forms.Form):
         return data
 
 
-class ReplyForm(forms.Form):
+class ReplyForm(CleanTextFormMixin, forms.Form):
     body = forms.CharField(
         label="Your reply",
         max_length=10000,

@@ -12,9 +12,11 @@ from typing import Any, Literal
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import HttpRequest, JsonResponse
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 
 from stridewell.api.errors import ApiError, error_body
+from stridewell.api.openapi import ErrorOut
+from stridewell.api.types import MultiLineText, SingleLineText
 from stridewell.core.ratelimit import client_ip
 from stridewell.journal.commenttext import render_comment
 from stridewell.journal.models import Article, Comment
@@ -89,10 +91,12 @@ class CommentOut(Schema):
 
 
 class CommentIn(Schema):
-    name: str = Field(max_length=500)
-    email: str = Field(max_length=500)
-    text: str = Field(max_length=20_000, description="Plain text; web addresses become links.")
-    website: str = Field("", max_length=500)
+    name: SingleLineText = Field(max_length=500)
+    email: SingleLineText = Field(max_length=500)
+    text: MultiLineText = Field(
+        max_length=20_000, description="Plain text; web addresses become links."
+    )
+    website: SingleLineText = Field("", max_length=500)
     parent_id: int | None = None
     notify_on_reply: bool = False
 
@@ -101,10 +105,6 @@ class CommentPostedOut(Schema):
     status: Literal["published", "pending"]
     message: str
     comment: CommentOut | None
-
-
-class ErrorOut(Schema):
-    error: dict[str, Any]
 
 
 def _summary(article: Article) -> dict[str, Any]:
@@ -145,8 +145,18 @@ def _published_or_404(slug: str) -> Article:
     return article
 
 
-@router.get("/articles", response=ArticlePageOut, summary="List published articles")
-def list_articles(request: HttpRequest, page: int = 1, tag: str = "") -> dict[str, Any]:
+class ArticleQuery(Schema):
+    page: int = Field(1, ge=1, description="1 is the newest page.")
+    tag: SingleLineText = Field("", max_length=200, description="A tag's slug.")
+
+
+@router.get(
+    "/articles",
+    response={200: ArticlePageOut, 404: ErrorOut},
+    summary="List published articles",
+)
+def list_articles(request: HttpRequest, query: Query[ArticleQuery]) -> dict[str, Any]:
+    page, tag = query.page, query.tag
     articles = article_list_published()
     if tag:
         found = tag_get(slug=tag)
@@ -167,7 +177,7 @@ def list_articles(request: HttpRequest, page: int = 1, tag: str = "") -> dict[st
 
 
 @router.get("/articles/{slug}", response=ArticleOut, summary="Read a published article")
-def read_article(request: HttpRequest, slug: str) -> dict[str, Any]:
+def read_article(request: HttpRequest, slug: SingleLineText) -> dict[str, Any]:
     article = _published_or_404(slug)
     return {
         **_summary(article),
@@ -181,7 +191,7 @@ def read_article(request: HttpRequest, slug: str) -> dict[str, Any]:
     response=list[CommentOut],
     summary="Approved comments, oldest first (replies carry parent_id)",
 )
-def list_comments(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
+def list_comments(request: HttpRequest, slug: SingleLineText) -> list[dict[str, Any]]:
     article = _published_or_404(slug)
     return [_comment(c) for c in comment_list_approved(article=article)]
 
@@ -191,7 +201,7 @@ def list_comments(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
     response={201: CommentPostedOut, 200: CommentPostedOut},
     summary="Post a comment (it may wait for moderation)",
 )
-def post_comment(request: HttpRequest, slug: str, payload: CommentIn) -> Any:
+def post_comment(request: HttpRequest, slug: SingleLineText, payload: CommentIn) -> Any:
     article = _published_or_404(slug)
     try:
         posted = comment_post(

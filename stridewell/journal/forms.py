@@ -7,10 +7,11 @@ from typing import Any
 
 from django import forms
 
+from stridewell.core.text import CleanTextFormMixin
 from stridewell.journal.services.comment_input import BODY_MAX
 
 
-class CommentForm(forms.Form):
+class CommentForm(CleanTextFormMixin, forms.Form):
     name = forms.CharField(
         label="Name",
         error_messages={"required": "Please tell us your name (a first name is fine)."},
@@ -57,7 +58,7 @@ class CommentForm(forms.Form):
         super().__init__(*args, **kwargs)
 
 
-class ClinicReplyForm(forms.Form):
+class ClinicReplyForm(CleanTextFormMixin, forms.Form):
     body = forms.CharField(
         label="Reply as the clinic",
         strip=False,

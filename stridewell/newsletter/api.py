@@ -10,11 +10,13 @@ from datetime import date, datetime
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from stridewell.api.auth import api_auth
 from stridewell.api.errors import ApiError
+from stridewell.api.openapi import ErrorOut
+from stridewell.api.types import SingleLineText
 from stridewell.core.ratelimit import client_ip, rate_limit_hit, too_many_requests
 from stridewell.newsletter.consent import CURRENT_VERSION, consent_current
 from stridewell.newsletter.selectors import subscriber_counts, subscriber_growth
@@ -33,26 +35,18 @@ NEUTRAL_MESSAGE = (
 )
 
 
-class ErrorDetail(Schema):
-    code: str
-    message: str
-    fields: dict[str, list[str]]
-
-
-class ErrorOut(Schema):
-    error: ErrorDetail
-
-
 class SubscribeIn(Schema):
-    email: str = Field(max_length=254)
+    email: SingleLineText = Field(max_length=254)
     consent: bool = Field(description="Must be true: the person agreed to the wording below.")
-    consent_version: str = Field(
+    consent_version: SingleLineText = Field(
         default=CURRENT_VERSION,
         max_length=20,
         description="The wording version shown to the person (see GET /consent).",
     )
-    source: str = Field(default="api", max_length=40)
-    website: str = Field(default="", max_length=200, description="Leave empty (anti-spam).")
+    source: SingleLineText = Field(default="api", max_length=40)
+    website: SingleLineText = Field(
+        default="", max_length=200, description="Leave empty (anti-spam)."
+    )
 
 
 class SubscribeOut(Schema):
@@ -65,8 +59,8 @@ class ConsentOut(Schema):
     text: str
 
 
-class TokenIn(Schema):
-    token: str = Field(min_length=1, max_length=200)
+class NewsletterTokenIn(Schema):
+    token: SingleLineText = Field(min_length=1, max_length=200)
 
 
 class CodeOut(Schema):
@@ -85,7 +79,7 @@ class UnsubscribeOut(Schema):
     status: str
 
 
-class WeekOut(Schema):
+class GrowthWeekOut(Schema):
     week_start: date
     joined: int
     left: int
@@ -96,7 +90,7 @@ class StatsOut(Schema):
     confirmed: int
     pending: int
     unsubscribed: int
-    weeks: list[WeekOut]
+    weeks: list[GrowthWeekOut]
 
 
 @router.get("/consent", response=ConsentOut, summary="The consent wording to show")
@@ -137,7 +131,7 @@ def subscribe(request: HttpRequest, payload: SubscribeIn) -> Status[dict] | Http
     response={200: ConfirmOut, 404: ErrorOut, 409: ErrorOut, 410: ErrorOut},
     summary="Confirm with the token from the e-mailed link",
 )
-def confirm(request: HttpRequest, payload: TokenIn) -> dict:
+def confirm(request: HttpRequest, payload: NewsletterTokenIn) -> dict:
     outcome = subscriber_confirm(token=payload.token, ip=client_ip(request))
     if outcome.status == "expired":
         raise ApiError(410, "expired", "This confirmation link has expired. Sign up again.")
@@ -166,12 +160,16 @@ def confirm(request: HttpRequest, payload: TokenIn) -> dict:
     response={200: UnsubscribeOut, 404: ErrorOut},
     summary="Unsubscribe with the token from any newsletter e-mail (idempotent)",
 )
-def unsubscribe(request: HttpRequest, payload: TokenIn) -> dict:
+def unsubscribe(request: HttpRequest, payload: NewsletterTokenIn) -> dict:
     public_id = manage_token_read(payload.token)
     if public_id is None:
         raise ApiError(404, "invalid_token", "This unsubscribe link is not valid.")
     subscriber_unsubscribe(public_id=public_id, source="api", ip=client_ip(request))
     return {"status": "unsubscribed"}
+
+
+class StatsQuery(Schema):
+    weeks: int = Field(12, ge=1, le=104, description="How many weeks back, 1 to 104.")
 
 
 @router.get(
@@ -180,11 +178,11 @@ def unsubscribe(request: HttpRequest, payload: TokenIn) -> dict:
     response={200: StatsOut, 401: ErrorOut, 403: ErrorOut},
     summary="Subscriber counts and weekly growth (clinic staff)",
 )
-def stats(request: HttpRequest, weeks: int = 12) -> dict:
+def stats(request: HttpRequest, query: Query[StatsQuery]) -> dict:
     if not request.auth.is_clinic_staff:  # type: ignore[attr-defined]
         raise PermissionDenied("Only clinic staff can see newsletter figures.")
     counts = subscriber_counts()
-    points = subscriber_growth(weeks=max(1, min(weeks, 104)))
+    points = subscriber_growth(weeks=query.weeks)
     return {
         "confirmed": counts.confirmed,
         "pending": counts.pending,

@@ -5,12 +5,13 @@ from __future__ import annotations
 from django import forms
 from django.urls import reverse_lazy
 
+from stridewell.core.text import CleanTextFormMixin
 from stridewell.newsletter.consent import consent_current
 
 HONEYPOT_FIELD = "website"
 
 
-class SignupForm(forms.Form):
+class SignupForm(CleanTextFormMixin, forms.Form):
     """The sign-up include, the sign-up page and the htmx swap all post these fields."""
 
     email = forms.EmailField(
@@ -53,7 +54,7 @@ class EraseForm(forms.Form):
     )
 
 
-class IssueForm(forms.Form):
+class IssueForm(CleanTextFormMixin, forms.Form):
     subject = forms.CharField(label="Subject", max_length=150)
     preheader = forms.CharField(
         label="Preview line",

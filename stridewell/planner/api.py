@@ -15,6 +15,7 @@ from ninja.files import UploadedFile
 
 from stridewell.api.auth import api_auth
 from stridewell.api.errors import ApiError
+from stridewell.api.openapi import ErrorOut
 from stridewell.planner import clock, selectors, services
 from stridewell.planner.api_shapes import plan_out, week_detail_out, week_out
 from stridewell.planner.feed_tokens import feed_token_revoke, feed_token_rotate
@@ -25,17 +26,16 @@ from stridewell.planner.models import ActualRun, Plan, PlanWeek
 from stridewell.planner.schemas import (
     ActualRunOut,
     ChangeOut,
-    ErrorOut,
     FeedOut,
     ImportOut,
     LogIn,
-    MoveIn,
     PlanCreateIn,
+    PlanMoveIn,
     PlanOut,
     PlanUpdateIn,
+    PlanWeekOut,
     RaceOut,
     WeekDetailOut,
-    WeekOut,
 )
 
 router = Router(tags=["planner"], auth=api_auth)
@@ -115,7 +115,7 @@ def read_race(request: HttpRequest):
     return plan_out(_plan(request), today=clock.today())["race"]
 
 
-@router.get("/weeks", response={200: list[WeekOut], **ERRORS}, summary="Weeks of your plan")
+@router.get("/weeks", response={200: list[PlanWeekOut], **ERRORS}, summary="Weeks of your plan")
 def list_weeks(request: HttpRequest):
     plan = _plan(request)
     return [week_out(w) for w in PlanWeek.objects.filter(plan=plan).order_by("number")]
@@ -145,7 +145,7 @@ def log_run(request: HttpRequest, run_id: int, payload: LogIn):
 
 
 @router.post("/runs/{run_id}/move", response={200: ChangeOut, **ERRORS}, summary="Move a run")
-def move_run(request: HttpRequest, run_id: int, payload: MoveIn):
+def move_run(request: HttpRequest, run_id: int, payload: PlanMoveIn):
     run = get_object_or_404(selectors.runs_for(runner=_runner(request)), pk=run_id)
     notes = services.run_move(run=run, new_date=payload.date, today=clock.today())
     return _changed(run, notes)
@@ -171,7 +171,7 @@ def log_strength(request: HttpRequest, session_id: int, payload: LogIn):
     response={200: ChangeOut, **ERRORS},
     summary="Move a strength session",
 )
-def move_strength(request: HttpRequest, session_id: int, payload: MoveIn):
+def move_strength(request: HttpRequest, session_id: int, payload: PlanMoveIn):
     session = get_object_or_404(selectors.sessions_for(runner=_runner(request)), pk=session_id)
     notes = services.strength_move(session=session, new_date=payload.date, today=clock.today())
     return _changed(session, notes)
@@ -195,7 +195,7 @@ def _actual_out(actual: ActualRun) -> dict:
 def import_runs(request: HttpRequest, file: File[UploadedFile]):
     if file.size and file.size > MAX_FILE_BYTES:
         limit = f"This file is over the {MAX_FILE_BYTES // 1024 // 1024} MB limit."
-        raise ApiError(422, "invalid", "Some fields are not valid.", {"file": [limit]})
+        raise ApiError(413, "too_large", limit, {"file": [limit]})
     result = runs_import(
         runner=_runner(request),
         file_name=file.name or "upload",

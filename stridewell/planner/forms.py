@@ -9,6 +9,7 @@ from datetime import time, timedelta
 from django import forms
 from django.core.exceptions import ValidationError
 
+from stridewell.core.text import CleanTextFormMixin
 from stridewell.planner.engine import WEEKDAYS
 
 DAY_CHOICES = [(str(i), name) for i, name in enumerate(WEEKDAYS)]
@@ -50,7 +51,7 @@ def _days(value) -> frozenset[int]:
     return frozenset(int(v) for v in value or [])
 
 
-class _PatternFields(forms.Form):
+class _PatternFields(CleanTextFormMixin, forms.Form):
     available_days = forms.MultipleChoiceField(
         label="Days you can train",
         choices=DAY_CHOICES,
@@ -161,7 +162,7 @@ class PlanEditForm(_PatternFields):
     )
 
 
-class LogForm(forms.Form):
+class LogForm(CleanTextFormMixin, forms.Form):
     action = forms.ChoiceField(choices=[("done", "Done"), ("missed", "Missed")])
     actual_km = forms.FloatField(
         label="Distance run (km)",

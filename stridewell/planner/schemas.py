@@ -8,50 +8,45 @@ from typing import Literal
 from ninja import Schema
 from pydantic import Field
 
-
-class ErrorDetail(Schema):
-    code: str
-    message: str
-    fields: dict[str, list[str]]
-
-
-class ErrorOut(Schema):
-    error: ErrorDetail
-
+from stridewell.api.types import CalendarDate, SingleLineText, WallTime
 
 Weekday = Field(ge=0, le=6)
 
 
 class PlanCreateIn(Schema):
-    race_name: str = Field(min_length=1, max_length=120)
-    race_date: dt.date
-    race_start_time: dt.time = dt.time(9, 30)
-    goal_time: str | None = Field(default=None, description="Hours and minutes, e.g. 3:45")
+    race_name: SingleLineText = Field(min_length=1, max_length=120)
+    race_date: CalendarDate
+    race_start_time: WallTime = dt.time(9, 30)
+    goal_time: SingleLineText | None = Field(
+        default=None, max_length=20, description="Hours and minutes, e.g. 3:45"
+    )
     current_weekly_km: float = Field(ge=0, le=1000)
     longest_recent_run_km: float = Field(ge=0, le=1000)
     available_days: list[int] = Field(description="Weekdays, 0 = Monday")
     long_run_day: int = Weekday
     quality_days: list[int] = []
-    run_time: dt.time = dt.time(7, 0)
-    strength_time: dt.time = dt.time(18, 30)
+    run_time: WallTime = dt.time(7, 0)
+    strength_time: WallTime = dt.time(18, 30)
 
 
 class PlanUpdateIn(Schema):
-    race_name: str | None = Field(default=None, min_length=1, max_length=120)
-    race_date: dt.date | None = None
-    race_start_time: dt.time | None = None
-    goal_time: str | None = Field(default=None, description='"" removes the goal')
+    race_name: SingleLineText | None = Field(default=None, min_length=1, max_length=120)
+    race_date: CalendarDate | None = None
+    race_start_time: WallTime | None = None
+    goal_time: SingleLineText | None = Field(
+        default=None, max_length=20, description='"" removes the goal'
+    )
     available_days: list[int] | None = None
     long_run_day: int | None = Field(default=None, ge=0, le=6)
     quality_days: list[int] | None = None
-    run_time: dt.time | None = None
-    strength_time: dt.time | None = None
+    run_time: WallTime | None = None
+    strength_time: WallTime | None = None
 
 
 class RaceOut(Schema):
     name: str
     date: dt.date
-    start_time: dt.time
+    start_time: WallTime
     goal_time: str | None
 
 
@@ -79,13 +74,13 @@ class PlanOut(Schema):
     available_days: list[int]
     long_run_day: int
     quality_days: list[int]
-    run_time: dt.time
-    strength_time: dt.time
+    run_time: WallTime
+    strength_time: WallTime
     notes: list[NoteOut]
     flags: list[FlagOut]
 
 
-class WeekOut(Schema):
+class PlanWeekOut(Schema):
     number: int
     start_date: dt.date
     phase: str
@@ -122,14 +117,14 @@ class StrengthOut(Schema):
     is_pinned: bool
 
 
-class DayOut(Schema):
+class PlanDayOut(Schema):
     date: dt.date
     runs: list[RunOut]
     strength: list[StrengthOut]
 
 
-class WeekDetailOut(WeekOut):
-    days: list[DayOut]
+class WeekDetailOut(PlanWeekOut):
+    days: list[PlanDayOut]
     issues: list[NoteOut]
 
 
@@ -138,8 +133,8 @@ class LogIn(Schema):
     actual_km: float | None = Field(default=None, gt=0, le=300)
 
 
-class MoveIn(Schema):
-    date: dt.date
+class PlanMoveIn(Schema):
+    date: CalendarDate
 
 
 class ChangeOut(Schema):

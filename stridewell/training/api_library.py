@@ -14,6 +14,7 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
 from stridewell.api.errors import ApiError
+from stridewell.api.types import SingleLineText
 from stridewell.training import engine
 from stridewell.training.models.library import EvidenceFigure, Exercise, Ladder, Rung, Source
 from stridewell.training.selectors_library import (
@@ -93,7 +94,7 @@ class ExerciseDetailOut(ExerciseOut):
     places: list[LadderPlaceOut]
 
 
-class DoseOut(Schema):
+class RungDoseOut(Schema):
     sets: int
     low: int
     high: int
@@ -120,7 +121,7 @@ class RungOut(Schema):
     name: str
     level: int
     exercise: NamedOut
-    dose: DoseOut
+    dose: RungDoseOut
     load: LoadOut
     prerequisites: list[PrerequisiteOut]
 
@@ -134,10 +135,12 @@ class LadderOut(Schema):
 
 
 class ExerciseFilters(Schema):
-    ladder: str | None = Field(None, description="Ladder key")
+    ladder: SingleLineText | None = Field(None, description="Ladder key")
     level: int | None = Field(None, ge=1, le=6)
-    equipment: str | None = Field(None, description="Equipment slug (needed or optional)")
-    muscle: str | None = Field(None, description="Muscle slug")
+    equipment: SingleLineText | None = Field(
+        None, description="Equipment slug (needed or optional)"
+    )
+    muscle: SingleLineText | None = Field(None, description="Muscle slug")
 
 
 MVIC_CAVEAT = (
@@ -209,7 +212,7 @@ def exercises_list(request: HttpRequest, filters: Query[ExerciseFilters]) -> lis
     summary="One exercise",
     openapi_extra={"responses": {404: {"description": "No published exercise with this slug"}}},
 )
-def exercises_detail(request: HttpRequest, slug: str) -> dict[str, Any]:
+def exercises_detail(request: HttpRequest, slug: SingleLineText) -> dict[str, Any]:
     try:
         e = exercise_get(slug=slug)
     except Exercise.DoesNotExist:

@@ -6,6 +6,22 @@ until a whole file has been read without error.
 
 from __future__ import annotations
 
-from .common import MAX_FILE_BYTES, ParsedRun, RunFileError, runs_parse
+from .common import (
+    MAX_FILE_BYTES,
+    MAX_FIT_MESSAGES,
+    MAX_RUNS_PER_FILE,
+    MAX_TRACK_POINTS,
+    ParsedRun,
+    RunFileError,
+    runs_parse,
+)
 
-__all__ = ["MAX_FILE_BYTES", "ParsedRun", "RunFileError", "runs_parse"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "MAX_FIT_MESSAGES",
+    "MAX_RUNS_PER_FILE",
+    "MAX_TRACK_POINTS",
+    "ParsedRun",
+    "RunFileError",
+    "runs_parse",
+]

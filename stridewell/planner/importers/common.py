@@ -8,6 +8,11 @@ from pathlib import PurePath
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_RUNS_PER_FILE = 2000
+# Track points (GPX trkpt/rtept/wpt, TCX Trackpoint and Lap, FIT record messages) in one
+# file: about 27 hours at one point a second, more than a 100-mile race at that rate.
+MAX_TRACK_POINTS = 100_000
+# FIT data messages of any kind (records, laps, events, heart-rate variability...).
+MAX_FIT_MESSAGES = 2 * MAX_TRACK_POINTS
 MAX_RUN_KM = 300.0
 MAX_RUN_SECONDS = 48 * 3600
 
@@ -23,6 +28,21 @@ class ParsedRun:
     duration_s: int | None
     name: str = ""
     has_time: bool = True
+
+
+def too_many_runs(limit: int = MAX_RUNS_PER_FILE) -> RunFileError:
+    return RunFileError(
+        f"This file holds more than {limit:,} runs; import at most {limit:,} at a time. "
+        "Nothing was imported."
+    )
+
+
+def too_many_points(limit: int = MAX_TRACK_POINTS, what: str = "track points") -> RunFileError:
+    return RunFileError(
+        f"This file holds more than {limit:,} {what}; we read at most that many "
+        "(about 27 hours at one point a second). Export a single run, or split the file. "
+        "Nothing was imported."
+    )
 
 
 def checked(run: ParsedRun, where: str) -> ParsedRun:
@@ -59,8 +79,6 @@ def runs_parse(file_name: str, data: bytes) -> list[ParsedRun]:
     runs = reader(data)
     if not runs:
         raise RunFileError("No runs were found in this file.")
-    if len(runs) > MAX_RUNS_PER_FILE:
-        raise RunFileError(
-            f"This file holds {len(runs)} runs; import at most {MAX_RUNS_PER_FILE} at a time."
-        )
+    if len(runs) > MAX_RUNS_PER_FILE:  # each reader stops earlier; kept as a backstop
+        raise too_many_runs()
     return runs

@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, time
 
 from stridewell.core.time import local_dt
 
-from .common import ParsedRun, RunFileError, checked
+from .common import MAX_RUNS_PER_FILE, ParsedRun, RunFileError, checked, too_many_runs
 
 ALIASES = {
     "date": "date",
@@ -96,6 +96,8 @@ def read(data: bytes) -> list[ParsedRun]:
         )
     runs, problems = [], []
     for line, row in enumerate(rows, start=2):
+        if line - 1 > MAX_RUNS_PER_FILE:  # stop reading at the limit: refuse at once
+            raise too_many_runs(MAX_RUNS_PER_FILE)
         try:
             started, has_time = _start(row.get(header["date"]) or "")
             km = _km(row.get(header["distance_km"]) or "")

@@ -11,7 +11,17 @@ from datetime import UTC, datetime
 
 import fitdecode
 
-from .common import ParsedRun, RunFileError, checked
+from .common import (
+    MAX_FIT_MESSAGES,
+    MAX_RUNS_PER_FILE,
+    MAX_TRACK_POINTS,
+    ParsedRun,
+    RunFileError,
+    checked,
+    too_many_points,
+    too_many_runs,
+)
+from .limits import fit_count
 
 DAMAGED = (
     "This FIT file is damaged or is not a FIT file ({}). Export the activity again from your "
@@ -35,7 +45,22 @@ def _frames(data: bytes):
         yield from fit
 
 
+def _refuse_over_limits(data: bytes) -> None:
+    """fitdecode decodes every message in Python: count them first, without decoding."""
+    counts = fit_count(data, message_limit=MAX_FIT_MESSAGES)
+    if counts.sessions > MAX_RUNS_PER_FILE:
+        raise too_many_runs(MAX_RUNS_PER_FILE)
+    if counts.records > MAX_TRACK_POINTS:
+        raise too_many_points(MAX_TRACK_POINTS, "track points (record messages)")
+    if counts.messages > MAX_FIT_MESSAGES:
+        raise RunFileError(
+            f"This FIT file holds more than {MAX_FIT_MESSAGES:,} messages, more than one run "
+            "records. Export a single run, or split the file. Nothing was imported."
+        )
+
+
 def read(data: bytes) -> list[ParsedRun]:
+    _refuse_over_limits(data)
     sessions: list[dict] = []
     records: list[dict] = []
     try:

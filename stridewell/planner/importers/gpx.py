@@ -7,11 +7,28 @@ from datetime import UTC
 import gpxpy
 import gpxpy.gpx
 
-from .common import ParsedRun, RunFileError, checked
+from .common import (
+    MAX_RUNS_PER_FILE,
+    MAX_TRACK_POINTS,
+    ParsedRun,
+    RunFileError,
+    checked,
+    too_many_points,
+    too_many_runs,
+)
+from .limits import count_upto, xml_start_tags
 from .xml import safe_root
+
+POINTS = xml_start_tags("trkpt|rtept|wpt")
+TRACKS = xml_start_tags("trk")
 
 
 def read(data: bytes) -> list[ParsedRun]:
+    # gpxpy reads every point in Python: count first, and refuse a file over a limit at once.
+    if count_upto(POINTS, data, MAX_TRACK_POINTS) > MAX_TRACK_POINTS:
+        raise too_many_points(MAX_TRACK_POINTS)
+    if count_upto(TRACKS, data, MAX_RUNS_PER_FILE) > MAX_RUNS_PER_FILE:
+        raise too_many_runs(MAX_RUNS_PER_FILE)
     safe_root(data, "GPX")  # refuse DTDs and entities before gpxpy sees the text
     try:
         document = gpxpy.parse(data.decode("utf-8-sig"))

@@ -4,8 +4,20 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from .common import ParsedRun, RunFileError, checked
+from .common import (
+    MAX_RUNS_PER_FILE,
+    MAX_TRACK_POINTS,
+    ParsedRun,
+    RunFileError,
+    checked,
+    too_many_points,
+    too_many_runs,
+)
+from .limits import count_upto, xml_start_tags
 from .xml import safe_root
+
+POINTS = xml_start_tags("Trackpoint|Lap")
+ACTIVITIES = xml_start_tags("Activity")
 
 NS = "{http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2}"
 
@@ -31,6 +43,10 @@ def _number(element, tag: str) -> float | None:
 
 
 def read(data: bytes) -> list[ParsedRun]:
+    if count_upto(POINTS, data, MAX_TRACK_POINTS) > MAX_TRACK_POINTS:
+        raise too_many_points(MAX_TRACK_POINTS, "track points and laps")
+    if count_upto(ACTIVITIES, data, MAX_RUNS_PER_FILE) > MAX_RUNS_PER_FILE:
+        raise too_many_runs(MAX_RUNS_PER_FILE)
     root = safe_root(data, "TCX")
     if root.tag != f"{NS}TrainingCenterDatabase":
         raise RunFileError("This does not look like a TCX file (no TrainingCenterDatabase).")
