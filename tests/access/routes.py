@@ -80,6 +80,8 @@ def page_url(route: str, world: SimpleNamespace) -> str:
             return str(WORLD_IDS[name](world))
         return FILLERS[converter]
 
+    if route.startswith("^"):  # a regular-expression route: each named group gets "1"
+        route = re.sub(r"\(\?P<\w+>[^)]*\)", "1", route.strip("^$"))
     return "/" + _CONVERTER.sub(fill, route)
 
 

@@ -89,6 +89,7 @@ def _hand_over_form(w: SimpleNamespace) -> dict[str, Any]:
 PAGES: dict[str, Page] = {
     "home": Page(PUBLIC, get=every(200), post=every(405)),
     "healthz": Page(PUBLIC, get=every(200), post=every(405)),
+    "api_not_found": Page(PUBLIC, get=every(404), post=every(404)),  # JSON 404 under /api/
     "robots_txt": Page(PUBLIC, get=every(200), post=every(405)),
     "sitemap": Page(PUBLIC, get=every(200), post=every(405)),
     "my_data": Page(SIGNED_IN, get=(302, 200, 200, 200, 200, 200), post=(302, *every(405)[1:])),
