@@ -22,6 +22,7 @@ from stridewell.accounts.services import (
 )
 from stridewell.api.auth import api_auth
 from stridewell.api.errors import ApiError, error_body
+from stridewell.api.types import SingleLineText
 
 router = Router(tags=["auth"])
 
@@ -37,9 +38,9 @@ class ErrorOut(Schema):
 
 
 class TokenCreateIn(Schema):
-    email: str = Field(max_length=254)
+    email: SingleLineText = Field(max_length=254)
     password: str = Field(max_length=4096)
-    name: str = Field(min_length=1, max_length=100)
+    name: SingleLineText = Field(min_length=1, max_length=100)
     expires_at: datetime | None = None
 
 
@@ -63,9 +64,9 @@ class TokenCreatedOut(Schema):
 
 
 class SignupIn(Schema):
-    email: str = Field(max_length=254)
-    first_name: str = Field(max_length=150)
-    last_name: str = Field(max_length=150)
+    email: SingleLineText = Field(max_length=254)
+    first_name: SingleLineText = Field(max_length=150)
+    last_name: SingleLineText = Field(max_length=150)
     password: str = Field(max_length=4096)
 
 

@@ -129,6 +129,16 @@ def test_expiry_must_be_in_the_future(client, runner):
     assert not PersonalAccessToken.objects.exists()
 
 
+def test_a_token_name_with_control_characters_is_refused(client, runner):
+    response = _post_json(
+        client, TOKENS, {"email": "runner@example.com", "password": PASSWORD, "name": "CLI\x1b[2J"}
+    )
+
+    assert response.status_code == 422
+    assert list(response.json()["error"]["fields"]) == ["name"]
+    assert not PersonalAccessToken.objects.exists()
+
+
 def test_me_with_a_bearer_token(client, runner):
     _token, raw = token_create(user=runner, name="Watch")
 

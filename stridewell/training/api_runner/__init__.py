@@ -21,6 +21,7 @@ from pydantic import StrictBool
 from stridewell.accounts.models import Role, User
 from stridewell.api.auth import api_auth
 from stridewell.api.errors import ApiError
+from stridewell.api.types import MultiLineText, SingleLineText
 from stridewell.core.time import now_london
 from stridewell.training import engine
 from stridewell.training.access import is_clinician, runner_check_for_viewer, runner_get_for_viewer
@@ -57,7 +58,7 @@ runner_router = Router(tags=["training: runner"], auth=api_auth)
 
 
 class InjuryIn(Schema):
-    area: str = Field(min_length=1, max_length=80)
+    area: SingleLineText = Field(min_length=1, max_length=80)
     months_ago: int = Field(ge=0, le=1200)
 
 
@@ -70,14 +71,14 @@ class ScreeningIn(Schema):
     sex: Literal["female", "male", "not_stated"]
     current_pain: int = Field(ge=0, le=10, description="0 none · 5 moderate · 10 worst")
     measures: dict[str, Any] = Field(default_factory=dict)
-    red_flags: list[str] = Field(default_factory=list)
+    red_flags: list[SingleLineText] = Field(default_factory=list)
     injuries: list[InjuryIn] = Field(default_factory=list)
-    notes: str = ""
+    notes: MultiLineText = ""
     sessions_per_week: int = Field(2, ge=1, le=4)
     years_running: int | None = Field(None, ge=0, le=80)
     weekly_km: int | None = Field(None, ge=0, le=300, description="A usual week, in km.")
     marathons_finished: int | None = Field(None, ge=0, le=500)
-    bone_stress_signs: list[str] = Field(
+    bone_stress_signs: list[SingleLineText] = Field(
         default_factory=list,
         description="Any means no programme and see a physio: "
         + ", ".join(str(s) for s in engine.BoneStressSign),
@@ -137,11 +138,13 @@ class CheckInIn(Schema):
 class OverrideIn(Schema):
     entry: int
     action: Literal["set", "clear"] = "set"
-    rung: str | None = Field(None, description="Rung key on the entry's ladder (for 'set').")
+    rung: SingleLineText | None = Field(
+        None, description="Rung key on the entry's ladder (for 'set')."
+    )
     sets: int | None = Field(None, ge=1, le=20, description="With target: also pin the dose.")
     target: int | None = Field(None, ge=1, le=600)
     load_step: int = Field(0, ge=0, le=200)
-    note: str = Field("", max_length=500)
+    note: MultiLineText = Field("", max_length=500)
 
 
 def _invalid(exc: ValidationError) -> ApiError:

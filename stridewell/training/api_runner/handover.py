@@ -13,6 +13,7 @@ from ninja import Field, Router, Schema, Status
 from stridewell.accounts.models import Role, User
 from stridewell.api.auth import api_auth
 from stridewell.api.errors import ApiError
+from stridewell.api.types import MultiLineText
 from stridewell.training.access import is_staff, runner_get_for_viewer
 from stridewell.training.models import HandOver
 from stridewell.training.selectors_handover import hand_overs_for
@@ -24,7 +25,7 @@ router = Router(tags=["training: runner"], auth=api_auth)
 class HandOverIn(Schema):
     runner: int | None = Field(None, description="Staff: the runner. Omit when a runner chooses.")
     to_physio: int = Field(description="The physio's id, from GET /training/physios.")
-    reason: str = Field("", max_length=REASON_MAX, description="Required from staff.")
+    reason: MultiLineText = Field("", max_length=REASON_MAX, description="Required from staff.")
 
 
 class HandOverOut(Schema):

@@ -505,3 +505,32 @@ def test_bad_running_history_is_a_422_and_nothing_is_saved(client, world, extra)
     assert response.status_code == 422
     assert response.json()["error"]["fields"]
     assert _counts() == before
+
+
+@pytest.mark.parametrize(
+    ("extra", "field"),
+    [
+        ({"notes": "knee\x07sore"}, "notes"),
+        ({"injuries": [{"area": "hip\x1b[31m", "months_ago": 2}]}, "injuries.0.area"),
+    ],
+)
+def test_control_characters_in_screening_text_are_refused_and_nothing_saved(
+    client, world, extra, field
+):
+    before = _counts()
+    response = _client(client, world, "physio").post(
+        BASE + "/screenings", _screening(world.runner.pk, **extra), content_type="application/json"
+    )
+    assert response.status_code == 422
+    assert field in response.json()["error"]["fields"]
+    assert _counts() == before
+
+
+def test_a_screening_note_keeps_its_line_breaks(client, world):
+    response = _client(client, world, "physio").post(
+        BASE + "/screenings",
+        _screening(world.runner.pk, notes="Left hip sore.\r\nSettles after 10 min."),
+        content_type="application/json",
+    )
+    assert response.status_code == 201
+    assert Screening.objects.get(pk=response.json()["screening"]["id"]).notes.count("\n") == 1
