@@ -7,7 +7,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install run demo test test-fast lint format check-deploy bench clean
+.PHONY: help install run demo test test-fast lint format check-deploy bench fuzz clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -50,6 +50,9 @@ check-deploy: install ## Django's deployment checks against production-like sett
 
 bench: install ## Run the benchmarks under bench/ and print their figures
 	@for f in bench/bench_*.py; do [ -e "$$f" ] || continue; echo "== $$f"; $(BIN)/python "$$f" || exit 1; done
+
+fuzz: install ## Fuzz the live API with schemathesis as a runner and as staff (FUZZ_SECONDS per token, default 60)
+	scripts/fuzz-api $${FUZZ_SECONDS:-60}
 
 clean: ## Remove the virtualenv, caches and the local database
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache test-output db.sqlite3 db.sqlite3-*
