@@ -8,6 +8,7 @@ from django.urls import reverse
 from stridewell.planner.calendar_events import plan_events
 from stridewell.planner.models import PlannedStrength
 from stridewell.training.models import Exercise, Ladder, Rung
+from stridewell.training.services_handover import runner_hand_over
 from stridewell.training.services_programme import programme_assign_manual
 
 from .conftest import PASSWORD, TODAY
@@ -37,6 +38,7 @@ def programme(runner, physio):
         increment=2,
         load_kind="bodyweight",
     )
+    runner_hand_over(runner=runner, to_physio=physio, by=runner)  # the runner chose this physio
     return programme_assign_manual(
         runner=runner, physio=physio, rung_keys=["hip_bridge"], today=TODAY
     )
