@@ -68,7 +68,9 @@ def alerts_from_decisions(*, runner: User, physio: User | None, recorded: Record
         names = ", ".join(sorted(labels[kind]))
         first = decisions[0]
         day = first.source_session.date if first.source_session else first.effective_date
-        message = f"{ALERT_LEADS[kind]} {names} ({day:%a %d %b}). {decisions[0].reason}"
+        # The physio reads what happened, then exactly what the runner was told (quoted).
+        told = decisions[0].reason
+        message = f"{ALERT_LEADS[kind]} {names} ({day:%a %d %b}). The runner was told: “{told}”"
         alert = alert_create(
             runner=runner, physio=physio, kind=kind, message=message, decision=decisions[0]
         )

@@ -265,3 +265,14 @@ def test_a_check_in_that_pauses_an_exercise_says_stop(runner, entries):
         follow=True,
     )
     assert "Please stop the exercise marked Paused" in response.content.decode()
+
+
+def test_the_pause_alert_quotes_what_the_runner_was_told(runner, physio, entries):
+    log(runner, entries[:1], WEEK2, pain=8)
+
+    alert = Alert.objects.get(kind="exercise_paused")
+
+    lead, told = alert.message.split(" The runner was told: ", 1)
+    assert lead.startswith("Please contact the runner: paused after a severe reaction to")
+    assert told.startswith("“Because of your pain of 8/10")
+    assert told.endswith("”")
