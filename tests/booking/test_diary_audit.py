@@ -164,3 +164,23 @@ def test_the_log_write_is_one_insert_however_many_appointments(  # noqa: PLR0917
     inserts = [q for q in queries.captured_queries if "training_accesslog" in q["sql"].lower()]
     assert len(inserts) == 1
     assert AccessLog.objects.count() == 4
+
+
+def test_opening_a_runners_appointment_in_the_admin_writes_one_row(
+    client, appointment, runner, django_user_model
+):
+    admin_user = django_user_model.objects.create_superuser(
+        email="admin@stridewell.test", password="pw-for-tests-only"
+    )
+    client.force_login(admin_user)
+
+    response = client.get(reverse("admin:booking_appointment_change", args=[appointment.pk]))
+
+    assert response.status_code == 200
+    (entry,) = AccessLog.objects.all()
+    assert (entry.viewer, entry.viewer_role, entry.runner, entry.what) == (
+        admin_user,
+        Role.STAFF,
+        runner,
+        "admin.appointment",
+    )

@@ -13,9 +13,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
 from stridewell.accounts.models import Role, User
+from stridewell.core.audit import Access, record_access
 from stridewell.training import engine
 from stridewell.training.access import (
-    access_record,
     can_view_runner,
     is_staff,
     runner_check_for_viewer,
@@ -75,8 +75,10 @@ def physio_dashboard(request: HttpRequest) -> HttpResponse:
     alerts_missed_sessions_scan(today=today, physio=None if is_staff(viewer) else viewer)
     alerts_plateau_scan(today=today, physio=None if is_staff(viewer) else viewer)
     alerts = alerts_open(viewer=viewer)
-    for runner in {a.runner for a in alerts}:
-        access_record(viewer=viewer, runner=runner, what="training.alerts")
+    record_access(
+        viewer=viewer,
+        accesses=[Access(runner_id=a.runner_id, what="training.alerts") for a in alerts],
+    )
     context = {
         "hand_overs": hand_overs_for(viewer=viewer)[:10],
         "rows": physio_runner_rows(viewer=viewer),

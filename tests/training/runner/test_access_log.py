@@ -39,7 +39,8 @@ def test_the_runner_sees_who_looked_newest_first(client, runner, physio, staff):
     assert response.status_code == 200
     assert "Who looked at my data" in page
     assert page.index("jess@example.test") < page.index("priya@example.test")
-    assert "training.timeline" in page and "booking.appointment" in page
+    assert "training.timeline" in page
+    assert "booking.appointment" in page
     assert "2 records" in page
 
 
@@ -69,7 +70,8 @@ def test_the_page_shows_the_last_100_with_the_total(client, runner, physio):
     page = _page(client, runner).content.decode()
 
     assert "The last 100 of 105 records" in page
-    assert "training.read-0<" in page and "training.read-99<" in page
+    assert "training.read-0<" in page
+    assert "training.read-99<" in page
     assert "training.read-100<" not in page
 
 
@@ -80,7 +82,7 @@ def _export(client, user, runner):
 
 
 @pytest.mark.parametrize("who", ["runner", "other_runner", "physio", "other_physio"])
-def test_the_export_is_404_for_anyone_but_staff(
+def test_the_export_is_404_for_anyone_but_staff(  # noqa: PLR0917 - pytest parameters
     client, runner, other_runner, physio, other_physio, who
 ):
     user = {"runner": runner, "other_runner": other_runner, "physio": physio}.get(who, other_physio)
@@ -158,4 +160,17 @@ def test_the_log_write_is_one_insert(client, runner, physio):
         client.get(f"/api/training/decisions?runner={runner.pk}")
 
     writes = [q for q in queries.captured_queries if q["sql"].upper().startswith("INSERT")]
-    assert len(writes) == 1 and "training_accesslog" in writes[0]["sql"].lower()
+    assert len(writes) == 1
+    assert "training_accesslog" in writes[0]["sql"].lower()
+
+
+def test_only_staff_see_the_export_link_on_the_runner_page(client, runner, physio, staff):
+    url = reverse("training:physio_runner", args=[runner.pk])
+    client.force_login(physio)
+    physio_page = client.get(url).content.decode()
+    client.force_login(staff)
+    staff_page = client.get(url).content.decode()
+
+    export = reverse("training:access_log_export", args=[runner.pk])
+    assert export in staff_page
+    assert export not in physio_page
