@@ -17,6 +17,25 @@ CSV_HEADER = ("when (UTC)", "who", "e-mail", "role", "what", "object", "from add
 _FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
 
 
+# Plain English for the runner's page, by the code's first part (the CSV keeps the codes).
+AREAS = {
+    "training": "your training",
+    "outcomes": "your questionnaires",
+    "booking": "your appointments",
+    "planner": "your marathon plan",
+    "admin": "your records (clinic admin)",
+}
+
+
+def what_label(what: str) -> str:
+    """`booking.move` -> "your appointments (move)"; an unknown area is shown as it is."""
+    area, _, detail = what.partition(".")
+    label = AREAS.get(area)
+    if label is None:
+        return what
+    return f"{label} ({detail.replace('_', ' ')})" if detail else label
+
+
 def access_log_for_runner(runner: User) -> QuerySet[AccessLog]:
     """Everyone else's reads and writes of `runner`'s data, newest first."""
     return AccessLog.objects.filter(runner=runner).order_by("-at", "-id")

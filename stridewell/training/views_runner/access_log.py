@@ -15,6 +15,7 @@ from stridewell.training.selectors_access_log import (
     ACCOUNT_PAGE_LIMIT,
     access_log_csv,
     access_log_for_runner,
+    what_label,
 )
 
 
@@ -25,7 +26,7 @@ def access_log_mine(request: HttpRequest) -> HttpResponse:
     me = cast(User, request.user)
     entries = access_log_for_runner(me)
     context = {
-        "entries": list(entries[:ACCOUNT_PAGE_LIMIT]),
+        "entries": [(e, what_label(e.what)) for e in entries[:ACCOUNT_PAGE_LIMIT]],
         "total": entries.count(),
         "limit": ACCOUNT_PAGE_LIMIT,
     }

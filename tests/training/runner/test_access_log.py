@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from stridewell.training.access import access_record
 from stridewell.training.models import AccessLog
-from stridewell.training.selectors_access_log import csv_cell
+from stridewell.training.selectors_access_log import csv_cell, what_label
 
 from .conftest import URLCONF
 
@@ -174,3 +174,16 @@ def test_only_staff_see_the_export_link_on_the_runner_page(client, runner, physi
     export = reverse("training:access_log_export", args=[runner.pk])
     assert export in staff_page
     assert export not in physio_page
+
+
+@pytest.mark.parametrize(
+    ("what", "label"),
+    [
+        ("booking.move", "your appointments (move)"),
+        ("training.screening_form", "your training (screening form)"),
+        ("outcomes.scores", "your questionnaires (scores)"),
+        ("mystery", "mystery"),
+    ],
+)
+def test_the_runner_reads_each_code_in_plain_english(what, label):
+    assert what_label(what) == label
