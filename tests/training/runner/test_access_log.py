@@ -187,3 +187,43 @@ def test_only_staff_see_the_export_link_on_the_runner_page(client, runner, physi
 )
 def test_the_runner_reads_each_code_in_plain_english(what, label):
     assert what_label(what) == label
+
+
+@pytest.mark.parametrize("who", ["physio", "staff"])
+def test_a_clinician_write_is_logged_with_its_object(  # noqa: PLR0917 - pytest parameters
+    client, runner, physio, staff, assign, who
+):
+    entries = assign(runner)
+    viewer = physio if who == "physio" else staff
+    client.force_login(viewer)
+
+    response = client.post(
+        "/api/training/overrides",
+        {"entry": entries[0].pk, "rung": "hip_clam", "note": "Ease off"},
+        content_type="application/json",
+        REMOTE_ADDR="192.0.2.8",
+    )
+
+    assert response.status_code == 201
+    (entry,) = AccessLog.objects.all()
+    assert (entry.viewer, entry.runner, entry.what, entry.obj, entry.ip) == (
+        viewer,
+        runner,
+        "training.override",
+        str(entries[0].pk),
+        "192.0.2.8",
+    )
+
+
+def test_a_refused_clinician_write_logs_nothing(client, runner, other_physio, assign):
+    entries = assign(runner)
+    client.force_login(other_physio)
+
+    response = client.post(
+        "/api/training/overrides",
+        {"entry": entries[0].pk, "rung": "hip_clam", "note": "Ease off"},
+        content_type="application/json",
+    )
+
+    assert response.status_code == 404
+    assert AccessLog.objects.count() == 0
