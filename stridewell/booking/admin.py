@@ -9,11 +9,12 @@ from typing import Any, cast
 
 from django.contrib import admin, messages
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.html import format_html
 
 from stridewell.accounts.models import User
+from stridewell.booking.audit import appointments_audit
 from stridewell.booking.errors import BookingError
 from stridewell.booking.models import (
     Appointment,
@@ -139,6 +140,20 @@ class AppointmentAdmin(admin.ModelAdmin):
     ) -> list[str]:
         # Everything but the staff notes: times, people and status change only in the diary.
         return [name for name in self.fields if name != "staff_notes"]
+
+    def change_view(
+        self,
+        request: HttpRequest,
+        object_id: str,
+        form_url: str = "",
+        extra_context: dict[str, Any] | None = None,
+    ) -> HttpResponse:
+        appointment = self.get_object(request, object_id)
+        if appointment is not None:
+            appointments_audit(
+                viewer=request.user, appointments=[appointment], what="admin.appointment"
+            )
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

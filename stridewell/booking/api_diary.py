@@ -15,6 +15,7 @@ from ninja import Query, Router, Status
 from stridewell.api.auth import api_auth
 from stridewell.api.errors import ApiError
 from stridewell.booking.api_common import booking_failure
+from stridewell.booking.audit import appointments_audit
 from stridewell.booking.diary import diary_appointments, diary_visible_practitioners
 from stridewell.booking.errors import BookingError
 from stridewell.booking.links import is_uuid
@@ -93,6 +94,7 @@ def list_appointments(request: HttpRequest, query: Query[DiaryQuery]) -> list[di
         if not visible:
             raise PermissionDenied("You can only open your own diary.")
     rows = diary_appointments(practitioners=visible, first_day=query.start, last_day=query.end)
+    appointments_audit(viewer=user, appointments=rows, what="booking.diary")
     return [diary_json(a) for a in rows]
 
 
@@ -103,7 +105,9 @@ def list_appointments(request: HttpRequest, query: Query[DiaryQuery]) -> list[di
 )
 def get_appointment(request: HttpRequest, appointment_id: str) -> dict[str, Any]:
     user = _require_diary(request)
-    return diary_json(_appointment(user, appointment_id))
+    appointment = _appointment(user, appointment_id)
+    appointments_audit(viewer=user, appointments=[appointment], what="booking.appointment")
+    return diary_json(appointment)
 
 
 @router.post(
@@ -142,12 +146,14 @@ def book_for_caller(request: HttpRequest, payload: StaffBookingIn) -> Any:
         result = appointment_book(request=booking, source=Source.DIARY, booked_by=user)
     except BookingError as exc:
         return booking_failure(exc)
+    appointments_audit(viewer=user, appointments=[result.appointment], what="booking.book")
     return Status(201, diary_json(result.appointment))
 
 
-def _act(request: HttpRequest, appointment_id: str, action: Any, **kwargs: Any) -> Any:
+def _act(request: HttpRequest, appointment_id: str, action: Any, what: str, **kwargs: Any) -> Any:
     user = _require_diary(request)
     appointment = _appointment(user, appointment_id)
+    appointments_audit(viewer=user, appointments=[appointment], what=what)
     try:
         changed = action(appointment_id=appointment.pk, actor=user, **kwargs)
     except BookingError as exc:
@@ -173,7 +179,7 @@ _ACTION_RESPONSES = {
     summary="Confirm a pending request",
 )
 def confirm(request: HttpRequest, appointment_id: str) -> Any:
-    return _act(request, appointment_id, changes.appointment_confirm)
+    return _act(request, appointment_id, changes.appointment_confirm, "booking.confirm")
 
 
 @router.post(
@@ -182,7 +188,7 @@ def confirm(request: HttpRequest, appointment_id: str) -> Any:
     summary="The patient has arrived",
 )
 def arrived(request: HttpRequest, appointment_id: str) -> Any:
-    return _act(request, appointment_id, changes.appointment_mark_arrived)
+    return _act(request, appointment_id, changes.appointment_mark_arrived, "booking.arrived")
 
 
 @router.post(
@@ -191,14 +197,16 @@ def arrived(request: HttpRequest, appointment_id: str) -> Any:
     summary="The patient did not come",
 )
 def no_show(request: HttpRequest, appointment_id: str) -> Any:
-    return _act(request, appointment_id, changes.appointment_mark_no_show)
+    return _act(request, appointment_id, changes.appointment_mark_no_show, "booking.no-show")
 
 
 @router.post(
     "/appointments/{appointment_id}/cancel", response=_ACTION_RESPONSES, summary="Cancel (staff)"
 )
 def cancel(request: HttpRequest, appointment_id: str, payload: CancelIn) -> Any:
-    return _act(request, appointment_id, changes.appointment_cancel, reason=payload.reason)
+    return _act(
+        request, appointment_id, changes.appointment_cancel, "booking.cancel", reason=payload.reason
+    )
 
 
 @router.post(
@@ -211,6 +219,7 @@ def move(request: HttpRequest, appointment_id: str, payload: AppointmentMoveIn) 
         request,
         appointment_id,
         changes.appointment_move,
+        "booking.move",
         start=payload.start,
         practitioner=payload.practitioner,
     )

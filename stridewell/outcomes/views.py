@@ -75,7 +75,7 @@ def answer(request: HttpRequest, key: str) -> HttpResponse:
 
 @clinician_page
 def runner_scores(request: HttpRequest, runner_id: int) -> HttpResponse:
-    runner = runner_get_for_viewer(viewer=request.user, runner_id=runner_id, what="outcomes")
+    runner = runner_get_for_viewer(viewer=request.user, runner_id=runner_id, what="outcomes.scores")
     today = today_london()
     whose = whose_scores(runner)
     context = {

@@ -23,6 +23,7 @@ from django.http import Http404
 from stridewell.accounts.models import Role, User
 from stridewell.booking.models import Appointment
 from stridewell.booking.models.appointments import BOOKED_STATUSES
+from stridewell.core.audit import Access, record_access
 from stridewell.training.models import AccessLog, HandOver, Programme, Screening
 
 
@@ -108,17 +109,26 @@ def can_view_runner(viewer: object, runner: User) -> bool:
     return is_their_physio(viewer, runner)
 
 
-def access_record(*, viewer: User, runner: User, what: str) -> None:
-    """Audit a clinician's read of a runner's data (a runner reading their own is not logged)."""
-    if viewer.pk == runner.pk:
-        return
-    AccessLog.objects.create(
-        viewer=viewer,
-        viewer_email=viewer.email,
-        viewer_role=viewer.role if not viewer.is_superuser else Role.STAFF,
-        runner=runner,
-        what=what[:80],
+def access_log_write(viewer: User, accesses: list[Access], ip: str | None) -> None:
+    """The writer behind `core.audit.record_access`: one INSERT for every access given."""
+    role = Role.STAFF if viewer.is_superuser else viewer.role
+    AccessLog.objects.bulk_create(
+        AccessLog(
+            viewer=viewer,
+            viewer_email=viewer.email,
+            viewer_role=role,
+            runner_id=access.runner_id,
+            what=access.what[:80],
+            obj=access.obj[:64],
+            ip=ip,
+        )
+        for access in accesses
     )
+
+
+def access_record(*, viewer: User, runner: User, what: str, obj: object = "") -> None:
+    """Audit a clinician's read or write of a runner's data (a runner's own is not logged)."""
+    record_access(viewer=viewer, accesses=[Access(runner_id=runner.pk, what=what, obj=str(obj))])
 
 
 def runner_get_for_viewer(*, viewer: object, runner_id: int, what: str) -> User:
@@ -131,9 +141,9 @@ def runner_get_for_viewer(*, viewer: object, runner_id: int, what: str) -> User:
     return runner
 
 
-def runner_check_for_viewer(*, viewer: object, runner: User, what: str) -> None:
+def runner_check_for_viewer(*, viewer: object, runner: User, what: str, obj: object = "") -> None:
     """Like `runner_get_for_viewer` for a runner already loaded (from a session, a screening)."""
     if not can_view_runner(viewer, runner):
         raise Http404("Not found.")
     assert isinstance(viewer, User)
-    access_record(viewer=viewer, runner=runner, what=what)
+    access_record(viewer=viewer, runner=runner, what=what, obj=obj)

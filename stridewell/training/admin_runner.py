@@ -57,7 +57,8 @@ class AuditedAdmin(ReadOnlyAdmin):
             access_record(
                 viewer=request.user,  # type: ignore[arg-type]
                 runner=runner,
-                what=f"admin: {self.model._meta.verbose_name}",
+                what=f"admin.{self.model._meta.model_name}",
+                obj=object_id,
             )
         return super().change_view(request, object_id, form_url, extra_context)
 

@@ -21,7 +21,14 @@ from django.db import transaction
 from stridewell.accounts.models import User
 from stridewell.core.time import LONDON, now_london
 from stridewell.training.access import runner_physio
-from stridewell.training.models import HandOver, Ladder, Programme, ProgrammeEntry, Screening
+from stridewell.training.models import (
+    AccessLog,
+    HandOver,
+    Ladder,
+    Programme,
+    ProgrammeEntry,
+    Screening,
+)
 from stridewell.training.services_handover import runner_hand_over
 from stridewell.training.services_logging import (
     ExerciseInput,
@@ -134,7 +141,28 @@ def seed_training_runner_demo(
             token = uuid.uuid5(TOKENS, f"{runner.pk}:{day.isoformat()}")
             session_log(runner=runner, day=day, client_token=token, exercises=exercises, today=day)
         day += timedelta(days=1)
+    _demo_access_log(runner=runner, physio=physio, start=start, today=today)
     return programme
+
+
+def _demo_access_log(*, runner: User, physio: User, start: date, today: date) -> None:
+    """What the runner's "Who looked at my data" page shows: the physio's screening and weekly
+    reviews of the timeline (the demo writes rows the real pages would have written)."""
+    reads = [(start, "training.screening")] + [
+        (start + timedelta(weeks=week, days=4), "training.timeline") for week in range(WEEKS)
+    ]
+    AccessLog.objects.bulk_create(
+        AccessLog(
+            viewer=physio,
+            viewer_email=physio.email,
+            viewer_role=physio.role,
+            runner=runner,
+            what=what,
+            at=datetime.combine(day, time(17, 45), tzinfo=LONDON),
+        )
+        for day, what in reads
+        if day <= today
+    )
 
 
 def _pain(plan: DemoDay, n: int) -> int:

@@ -10,6 +10,7 @@ urlpatterns = [
     path("me/check-in/", views.check_in, name="check_in"),
     path("me/check-ins/<int:check_in_id>/", views.check_in_view, name="check_in_detail"),
     path("me/timeline/", views.timeline, name="timeline"),
+    path("me/who-looked/", views.access_log_mine, name="access_log"),
     path("me/screening/", views.self_screen, name="self_screen"),
     path("me/programme/print/", views.programme_print, name="programme_print"),
     path("sessions/<int:session_id>/", views.session_view, name="session_detail"),
@@ -28,6 +29,11 @@ urlpatterns = [
     ),
     path("physio/runners/<int:runner_id>/hand-over/", views.hand_over, name="hand_over"),
     path("physio/runners/<int:runner_id>/timeline/", views.timeline_for, name="timeline_for"),
+    path(
+        "physio/runners/<int:runner_id>/access-log.csv",
+        views.access_log_export,
+        name="access_log_export",
+    ),
     path(
         "physio/runners/<int:runner_id>/print/",
         views.programme_print_for,

@@ -116,6 +116,8 @@ PAGES: dict[str, Page] = {
     "training:dashboard": Page(RUNNER, get=(302, 200, 200, 302, 302, 302), post=(302, 200, 200, 302, 302, 302)),
     "training:session_log": Page(RUNNER, get=(302, 200, 200, 302, 302, 302), post=(302, 200, 200, 302, 302, 302)),
     "training:check_in": Page(RUNNER, get=(302, 200, 200, 302, 302, 302), post=(302, 200, 200, 302, 302, 302)),
+    "training:access_log": Page(SIGNED_IN, get=(302, *every(200)[1:]), post=(302, *every(405)[1:])),
+    "training:access_log_export": Page(STAFF, get=STAFF_ONLY_READ, post=(302, *every(405)[1:])),
     "training:timeline": Page(RUNNER, get=(302, 200, 200, 302, 302, 302), post=(302, 200, 200, 302, 302, 302)),
     "training:self_screen": Page(RUNNER, get=(302, 200, 200, 302, 302, 302), post=(302, 200, 200, 302, 302, 302)),
     "training:programme_print": Page(RUNNER, get=(302, 200, 200, 302, 302, 302), post=(302, 200, 200, 302, 302, 302)),

@@ -33,7 +33,7 @@ def test_a_runners_scores_page(client, world, clock, who, status):
     if status == 200:
         assert "Amara&#x27;s score has improved by 8 points" in response.content.decode()
         assert AccessLog.objects.filter(
-            viewer=getattr(world, who), runner=world.runner, what="outcomes"
+            viewer=getattr(world, who), runner=world.runner, what="outcomes.scores"
         ).exists()
 
 

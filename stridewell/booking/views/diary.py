@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from stridewell.accounts.models import User
+from stridewell.booking.audit import appointments_audit
 from stridewell.booking.diary import diary_appointments, diary_days, diary_visible_practitioners
 from stridewell.booking.errors import BookingError, SlotUnavailableError
 from stridewell.booking.forms import CancelForm, MoveForm, StaffBookingForm
@@ -64,6 +65,7 @@ def diary(request: HttpRequest) -> HttpResponse:
     first = day - timedelta(days=day.weekday()) if view == "week" else day
     last = first + timedelta(days=6) if view == "week" else day
     rows = diary_appointments(practitioners=shown, first_day=first, last_day=last)
+    appointments_audit(viewer=user, appointments=rows, what="booking.diary")
     step = timedelta(days=7 if view == "week" else 1)
     context = {
         "people": people,
@@ -101,6 +103,7 @@ def _diary_url(appointment: Appointment) -> str:
 def appointment_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     appointment = _appointment(request, public_id)
     user = _require_diary(request)
+    appointments_audit(viewer=user, appointments=[appointment], what="booking.appointment")
     people = diary_visible_practitioners(user)
     local = appointment.start.astimezone(LONDON)
     context = {
@@ -117,9 +120,14 @@ def appointment_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpRespon
 
 
 def _act(
-    request: HttpRequest, public_id: uuid.UUID, run: Callable[[Appointment], Any], done: str
+    request: HttpRequest,
+    public_id: uuid.UUID,
+    run: Callable[[Appointment], Any],
+    done: str,
+    what: str,
 ) -> HttpResponse:
     appointment = _appointment(request, public_id)
+    appointments_audit(viewer=request.user, appointments=[appointment], what=what)
     try:
         run(appointment)
     except SlotUnavailableError as exc:
@@ -144,7 +152,13 @@ def appointment_action(request: HttpRequest, public_id: uuid.UUID, action: str) 
     }
     if action in simple:
         service, done = simple[action]
-        return _act(request, public_id, lambda a: service(appointment_id=a.pk, actor=user), done)
+        return _act(
+            request,
+            public_id,
+            lambda a: service(appointment_id=a.pk, actor=user),
+            done,
+            f"booking.{action}",
+        )
     if action == "cancel":
         cancel_form = CancelForm(request.POST)
         reason = cancel_form.cleaned_data["reason"] if cancel_form.is_valid() else ""
@@ -153,6 +167,7 @@ def appointment_action(request: HttpRequest, public_id: uuid.UUID, action: str) 
             public_id,
             lambda a: changes.appointment_cancel(appointment_id=a.pk, actor=user, reason=reason),
             "Cancelled; the patient has been e-mailed.",
+            "booking.cancel",
         )
     if action == "move":
         people = diary_visible_practitioners(user)
@@ -170,6 +185,7 @@ def appointment_action(request: HttpRequest, public_id: uuid.UUID, action: str) 
                 practitioner=form.cleaned_data.get("practitioner") or None,
             ),
             "Moved; the patient has been e-mailed the new time.",
+            "booking.move",
         )
     raise Http404("No such action.")
 
@@ -220,6 +236,7 @@ def book_for_caller(request: HttpRequest) -> HttpResponse:
         except BookingError as exc:
             form.add_booking_error(exc)
         else:
+            appointments_audit(viewer=user, appointments=[result.appointment], what="booking.book")
             messages.success(request, "Booked; the patient has been e-mailed a confirmation.")
             return redirect("booking:diary_appointment", public_id=result.appointment.public_id)
     status = 422 if request.method == "POST" else 200

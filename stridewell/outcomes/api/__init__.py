@@ -101,7 +101,7 @@ def responses_create(request: HttpRequest, payload: ResponseIn) -> Status[dict[s
 @router.get("/responses", response=list[ResponseOut], summary="Answers given, oldest first")
 def responses_list(request: HttpRequest, runner: int | None = None) -> list[dict[str, Any]]:
     """Your own answers; a physio passes `runner`."""
-    who = _who(request, runner, "outcome responses (API)")
+    who = _who(request, runner, "outcomes.responses")
     return [response_out(r) for r in responses_for(runner=who).order_by("date", "pk")]
 
 
@@ -109,7 +109,7 @@ def responses_list(request: HttpRequest, runner: int | None = None) -> list[dict
 def scores_list(request: HttpRequest, runner: int | None = None) -> list[dict[str, Any]]:
     """Per questionnaire: the scores, what the latest says against the first (MCID), and when
     the next answers are due. Your own; a physio passes `runner`."""
-    who = _who(request, runner, "outcome scores (API)")
+    who = _who(request, runner, "outcomes.scores")
     viewer = request.auth  # type: ignore[attr-defined]
     whose = "Your" if who.pk == viewer.pk else whose_scores(who)
     summaries = outcome_summaries(runner=who, today=now_london().date(), whose=whose)

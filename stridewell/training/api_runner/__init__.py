@@ -185,7 +185,9 @@ def screenings_create(request: HttpRequest, payload: ScreeningIn) -> Status[dict
         runner = _self_runner(request)
     else:
         # The same right as reading the runner (ADR 0014): anyone else gets 404, nothing saved.
-        runner = runner_get_for_viewer(viewer=user, runner_id=payload.runner, what="screening")
+        runner = runner_get_for_viewer(
+            viewer=user, runner_id=payload.runner, what="training.screening"
+        )
         if not is_clinician(user):
             raise Http404("No such runner.")
     try:
@@ -218,7 +220,7 @@ def screenings_create(request: HttpRequest, payload: ScreeningIn) -> Status[dict
 @runner_router.get("/programme", response=ProgrammeResponse, summary="The active programme")
 def programme_get(request: HttpRequest, runner: int | None = None) -> dict[str, Any]:
     """Your own programme; a physio passes `runner`. Constant queries whatever the history."""
-    who = _runner_param(request, runner, "programme (API)")
+    who = _runner_param(request, runner, "training.programme")
     return programme_response(who)
 
 
@@ -301,7 +303,7 @@ def decisions_list(
     limit: int = Query(TIMELINE_PAGE, ge=1, le=200),
 ) -> list[dict[str, Any]]:
     """Newest first. Page with `before` = the last id you have."""
-    who = _runner_param(request, runner, "decisions (API)")
+    who = _runner_param(request, runner, "training.decisions")
     return [decision_out(d) for d in decision_timeline(runner=who, before=before, limit=limit)]
 
 
@@ -317,7 +319,9 @@ def overrides_create(request: HttpRequest, payload: OverrideIn) -> Status[dict[s
     )
     if entry is None:
         raise Http404("No such entry.")
-    runner_check_for_viewer(viewer=user, runner=entry.programme.runner, what="override (API)")
+    runner_check_for_viewer(
+        viewer=user, runner=entry.programme.runner, what="training.override", obj=entry.pk
+    )
     if not is_clinician(user):
         raise ApiError(403, "forbidden", "Only a physio can override the programme.")
     try:
@@ -351,7 +355,9 @@ def entries_resume(request: HttpRequest, entry_id: int) -> Status[dict[str, Any]
     )
     if entry is None:
         raise Http404("No such entry.")
-    runner_check_for_viewer(viewer=user, runner=entry.programme.runner, what="resume (API)")
+    runner_check_for_viewer(
+        viewer=user, runner=entry.programme.runner, what="training.resume", obj=entry.pk
+    )
     if not is_clinician(user):
         raise ApiError(403, "forbidden", "Only the runner's physio can restart an exercise.")
     try:

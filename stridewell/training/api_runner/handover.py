@@ -82,7 +82,9 @@ def hand_overs_create(request: HttpRequest, payload: HandOverIn) -> Status[dict[
             raise ApiError(422, "invalid", "Say which runner.", {"runner": ["Required."]})
         runner = user
     else:
-        runner = runner_get_for_viewer(viewer=user, runner_id=payload.runner, what="hand-over")
+        runner = runner_get_for_viewer(
+            viewer=user, runner_id=payload.runner, what="training.handover"
+        )
         if not is_staff(user):
             raise ApiError(403, "forbidden", "Only clinic staff or the runner can do this.")
     to_physio = physios_available().filter(pk=payload.to_physio).first()
@@ -107,5 +109,5 @@ def hand_overs_list(request: HttpRequest, runner: int | None = None) -> list[dic
     user = request.auth  # type: ignore[attr-defined]
     who = None
     if runner is not None:
-        who = runner_get_for_viewer(viewer=user, runner_id=runner, what="hand-overs (API)")
+        who = runner_get_for_viewer(viewer=user, runner_id=runner, what="training.handovers")
     return [hand_over_out(h) for h in hand_overs_for(viewer=user, runner=who)[:200]]

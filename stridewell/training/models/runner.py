@@ -409,7 +409,10 @@ class Alert(models.Model):
 
 
 class AccessLog(models.Model):
-    """Every time a physio or staff member opened a runner's health data."""
+    """Every read or write of a runner's health data (training, screenings, outcomes, plans,
+    appointments) by someone other than the runner: who, when, what (a short stable code and the
+    object) and from where. The one access log of the site: other apps write it through
+    `stridewell.core.audit.record_access`."""
 
     viewer = models.ForeignKey(
         USER, on_delete=models.SET_NULL, null=True, related_name="training_access_made"
@@ -418,10 +421,13 @@ class AccessLog(models.Model):
     viewer_role = models.CharField(max_length=16)
     runner = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="training_access_logs")
     what = models.CharField(max_length=80)
+    obj = models.CharField(max_length=64, blank=True, default="")
+    ip = models.GenericIPAddressField(null=True, blank=True)
     at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ("-at", "-id")
+        indexes = (models.Index(fields=("runner", "-at"), name="training_access_runner_at"),)
 
     def __str__(self) -> str:
         return f"{self.viewer_email} viewed {self.what} of {self.runner} at {self.at:%Y-%m-%d}"

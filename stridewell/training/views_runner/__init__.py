@@ -1,6 +1,7 @@
 """Training pages for runners and their physios. Thin: forms validate, services write,
 selectors read, `stridewell.training.access` decides who may see what (404 for anyone else)."""
 
+from stridewell.training.views_runner.access_log import access_log_export, access_log_mine
 from stridewell.training.views_runner.handover import hand_over
 from stridewell.training.views_runner.physio import (
     alert_acknowledge_view,
@@ -27,6 +28,8 @@ from stridewell.training.views_runner.runner import (
 )
 
 __all__ = [
+    "access_log_export",
+    "access_log_mine",
     "alert_acknowledge_view",
     "check_in",
     "check_in_view",

@@ -35,7 +35,7 @@ def hand_over(request: HttpRequest, runner_id: int) -> HttpResponse:
     if not is_staff(request.user):
         raise Http404("Not found.")
     staff = cast(User, request.user)
-    runner = runner_get_for_viewer(viewer=staff, runner_id=runner_id, what="hand-over page")
+    runner = runner_get_for_viewer(viewer=staff, runner_id=runner_id, what="training.handover")
     form = HandOverForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

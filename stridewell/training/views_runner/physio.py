@@ -13,9 +13,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
 from stridewell.accounts.models import Role, User
+from stridewell.core.audit import Access, record_access
 from stridewell.training import engine
 from stridewell.training.access import (
-    access_record,
     can_view_runner,
     is_staff,
     runner_check_for_viewer,
@@ -75,8 +75,10 @@ def physio_dashboard(request: HttpRequest) -> HttpResponse:
     alerts_missed_sessions_scan(today=today, physio=None if is_staff(viewer) else viewer)
     alerts_plateau_scan(today=today, physio=None if is_staff(viewer) else viewer)
     alerts = alerts_open(viewer=viewer)
-    for runner in {a.runner for a in alerts}:
-        access_record(viewer=viewer, runner=runner, what="alerts on the physio dashboard")
+    record_access(
+        viewer=viewer,
+        accesses=[Access(runner_id=a.runner_id, what="training.alerts") for a in alerts],
+    )
     context = {
         "hand_overs": hand_overs_for(viewer=viewer)[:10],
         "rows": physio_runner_rows(viewer=viewer),
@@ -118,7 +120,7 @@ def _runner_context(
 
 @clinician_page
 def physio_runner(request: HttpRequest, runner_id: int) -> HttpResponse:
-    runner = runner_get_for_viewer(viewer=request.user, runner_id=runner_id, what="runner page")
+    runner = runner_get_for_viewer(viewer=request.user, runner_id=runner_id, what="training.runner")
     return render(request, "training/physio/runner.html", _runner_context(request, runner))
 
 
@@ -126,7 +128,9 @@ def physio_runner(request: HttpRequest, runner_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def screening_new(request: HttpRequest, runner_id: int) -> HttpResponse:
     # The same right as reading the runner (ADR 0014): a screening never takes a runner over.
-    runner = runner_get_for_viewer(viewer=request.user, runner_id=runner_id, what="screening form")
+    runner = runner_get_for_viewer(
+        viewer=request.user, runner_id=runner_id, what="training.screening_form"
+    )
     today = today_london()
     form = ClinicScreeningForm(request.POST or None, today=today)
     if request.method == "POST" and form.is_valid():
@@ -163,7 +167,7 @@ def screening_new(request: HttpRequest, runner_id: int) -> HttpResponse:
 @clinician_page
 @require_http_methods(["GET", "POST"])
 def programme_assign(request: HttpRequest, runner_id: int) -> HttpResponse:
-    runner = runner_get_for_viewer(viewer=request.user, runner_id=runner_id, what="assign")
+    runner = runner_get_for_viewer(viewer=request.user, runner_id=runner_id, what="training.assign")
     form = ManualProgrammeForm(request.POST or None, ladders=list(ladders_as_engine().values()))
     if request.method == "POST" and form.is_valid():
         try:
@@ -190,7 +194,9 @@ def _entry_for(request: HttpRequest, entry_id: int) -> ProgrammeEntry:
     )
     if entry is None:
         raise Http404("Not found.")
-    runner_check_for_viewer(viewer=request.user, runner=entry.programme.runner, what="override")
+    runner_check_for_viewer(
+        viewer=request.user, runner=entry.programme.runner, what="training.override", obj=entry.pk
+    )
     return entry
 
 
@@ -258,7 +264,9 @@ def alert_acknowledge_view(request: HttpRequest, alert_id: int) -> HttpResponse:
     alert = Alert.objects.select_related("runner").filter(pk=alert_id).first()
     if alert is None:
         raise Http404("Not found.")
-    runner_check_for_viewer(viewer=request.user, runner=alert.runner, what="alert")
+    runner_check_for_viewer(
+        viewer=request.user, runner=alert.runner, what="training.alert", obj=alert.pk
+    )
     alert_acknowledge(alert=alert, by=request.user)  # type: ignore[arg-type]
     back = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
@@ -268,7 +276,9 @@ def alert_acknowledge_view(request: HttpRequest, alert_id: int) -> HttpResponse:
 
 @clinician_page
 def timeline_for(request: HttpRequest, runner_id: int) -> HttpResponse:
-    runner = runner_get_for_viewer(viewer=request.user, runner_id=runner_id, what="timeline")
+    runner = runner_get_for_viewer(
+        viewer=request.user, runner_id=runner_id, what="training.timeline"
+    )
     before = request.GET.get("before")
     decisions = decision_timeline(
         runner=runner, before=int(before) if before and before.isdigit() else None
@@ -287,5 +297,7 @@ def timeline_for(request: HttpRequest, runner_id: int) -> HttpResponse:
 
 @clinician_page
 def programme_print_for(request: HttpRequest, runner_id: int) -> HttpResponse:
-    runner = runner_get_for_viewer(viewer=request.user, runner_id=runner_id, what="handout")
+    runner = runner_get_for_viewer(
+        viewer=request.user, runner_id=runner_id, what="training.handout"
+    )
     return print_programme(request, programme_active(runner=runner), runner)

@@ -139,7 +139,9 @@ def session_view(request: HttpRequest, session_id: int) -> HttpResponse:
         session = session_detail(session_id=session_id)
     except Exception as exc:  # DoesNotExist: the same 404 as "not yours"
         raise Http404("Not found.") from exc
-    runner_check_for_viewer(viewer=request.user, runner=session.runner, what="session")
+    runner_check_for_viewer(
+        viewer=request.user, runner=session.runner, what="training.session", obj=session.pk
+    )
     context = {"session": session, "booking_url": booking_path()}
     return render(request, "training/runner/session_detail.html", context)
 
@@ -256,7 +258,9 @@ def screening_view(request: HttpRequest, screening_id: int) -> HttpResponse:
     )
     if screening is None:
         raise Http404("Not found.")
-    runner_check_for_viewer(viewer=request.user, runner=screening.runner, what="screening")
+    runner_check_for_viewer(
+        viewer=request.user, runner=screening.runner, what="training.screening", obj=screening.pk
+    )
     programme = screening.programmes.filter(is_active=True).first()
     placement = screening.placement
     placed = placement.get("placements", [])

@@ -31,7 +31,7 @@ def test_opening_a_screening_in_the_admin_is_logged(client, admin_user, runner, 
 
     assert response.status_code == 200
     entry = AccessLog.objects.get()
-    assert (entry.viewer, entry.runner, entry.what) == (admin_user, runner, "admin: screening")
+    assert (entry.viewer, entry.runner, entry.what) == (admin_user, runner, "admin.screening")
 
 
 def test_the_admin_cannot_add_or_delete_health_data(client, admin_user, library):

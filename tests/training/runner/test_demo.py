@@ -9,6 +9,7 @@ import pytest
 from stridewell.training.demo_runner import seed_training_runner_demo
 from stridewell.training.library_loader import library_load_file
 from stridewell.training.models import (
+    AccessLog,
     Alert,
     CheckIn,
     Decision,
@@ -80,3 +81,10 @@ def test_running_the_demo_again_changes_nothing(seeded, runner, physio):
 def test_without_the_library_the_demo_does_nothing(runner, physio, db):
     assert seed_training_runner_demo(runner=runner, physio=physio, today=TODAY) is None
     assert _counts() == (0, 0, 0, 0, 0, 0, 0)
+
+
+def test_the_demo_runner_sees_who_looked_at_their_data(seeded, runner, physio):
+    entries = list(AccessLog.objects.filter(runner=runner))
+    assert {e.viewer for e in entries} == {physio}
+    assert {e.what for e in entries} == {"training.screening", "training.timeline"}
+    assert all(e.at.date() <= TODAY for e in entries)
