@@ -198,7 +198,12 @@ def list_comments(request: HttpRequest, slug: SingleLineText) -> list[dict[str, 
 
 @router.post(
     "/articles/{slug}/comments",
-    response={201: CommentPostedOut, 200: CommentPostedOut},
+    response={
+        201: CommentPostedOut,
+        200: CommentPostedOut,
+        409: ErrorOut,  # comments are closed on this article
+        429: ErrorOut,  # too many comments from this address: wait (Retry-After)
+    },
     summary="Post a comment (it may wait for moderation)",
 )
 def post_comment(request: HttpRequest, slug: SingleLineText, payload: CommentIn) -> Any:

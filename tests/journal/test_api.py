@@ -225,6 +225,14 @@ def test_flood_control_answers_429_with_retry_after(client, article):
     assert Comment.objects.count() == 1
 
 
+def test_the_comment_operation_documents_its_409_and_429(client):
+    document = client.get("/api/openapi.json").json()
+
+    answers = document["paths"][f"{BASE}/{{slug}}/comments"]["post"]["responses"]
+
+    assert {"409", "429"} <= set(answers)  # the schemathesis run found the 429 undocumented
+
+
 def test_resending_the_same_comment_answers_200_with_the_same_result(client, article):
     first = post_json(client, f"{BASE}/gluteus-medius/comments", comment_payload())
     again = post_json(client, f"{BASE}/gluteus-medius/comments", comment_payload())
