@@ -21,6 +21,7 @@ from pydantic import StrictBool
 from stridewell.accounts.models import Role, User
 from stridewell.api.auth import api_auth
 from stridewell.api.errors import ApiError
+from stridewell.api.openapi import ErrorOut
 from stridewell.api.types import MultiLineText, SingleLineText
 from stridewell.core.time import now_london
 from stridewell.training import engine
@@ -83,7 +84,7 @@ class ScreeningIn(Schema):
         description="Any means no programme and see a physio: "
         + ", ".join(str(s) for s in engine.BoneStressSign),
     )
-    start_despite_pain: bool = Field(
+    start_despite_pain: StrictBool = Field(
         False,
         description="A physio's choice to start a programme although pain today is 5/10 or "
         "more (refused on a self-screen).",
@@ -174,7 +175,9 @@ def _runner_param(request: HttpRequest, runner: int | None, what: str) -> User:
     return runner_get_for_viewer(viewer=user, runner_id=runner, what=what)
 
 
-@runner_router.post("/screenings", response={201: ScreeningOut}, summary="Record a screening")
+@runner_router.post(
+    "/screenings", response={201: ScreeningOut, 409: ErrorOut}, summary="Record a screening"
+)
 def screenings_create(request: HttpRequest, payload: ScreeningIn) -> Status[dict[str, Any]]:
     """A physio screens a runner (`runner`), or a runner self-screens (omit `runner`). Red flags,
     bone-stress signs, or pain today of 5/10 or more (unless a physio sends
@@ -225,7 +228,7 @@ def programme_get(request: HttpRequest, runner: int | None = None) -> dict[str, 
 
 
 @runner_router.post(
-    "/sessions", response={200: SessionOut, 201: SessionOut}, summary="Log a session"
+    "/sessions", response={200: SessionOut, 201: SessionOut, 409: ErrorOut}, summary="Log a session"
 )
 def sessions_create(request: HttpRequest, payload: SessionIn) -> Status[dict[str, Any]]:
     """Stores the session at once; each exercise waits for tomorrow morning's check-in before
@@ -253,7 +256,9 @@ def sessions_create(request: HttpRequest, payload: SessionIn) -> Status[dict[str
 
 
 @runner_router.post(
-    "/checkins", response={200: CheckInOut, 201: CheckInOut}, summary="Morning check-in"
+    "/checkins",
+    response={200: CheckInOut, 201: CheckInOut, 409: ErrorOut},
+    summary="Morning check-in",
 )
 def checkins_create(request: HttpRequest, payload: CheckInIn) -> Status[dict[str, Any]]:
     """Pain and stiffness on waking, and optional yes/no answers (red flags, feeling unwell, a
@@ -307,7 +312,9 @@ def decisions_list(
     return [decision_out(d) for d in decision_timeline(runner=who, before=before, limit=limit)]
 
 
-@runner_router.post("/overrides", response={201: OverrideOut}, summary="Physio override")
+@runner_router.post(
+    "/overrides", response={201: OverrideOut, 409: ErrorOut}, summary="Physio override"
+)
 def overrides_create(request: HttpRequest, payload: OverrideIn) -> Status[dict[str, Any]]:
     """Pin a rung (and, with `sets` and `target`, the dose), or `clear` the pin. Recorded as a
     decision the runner sees."""
@@ -342,7 +349,9 @@ def overrides_create(request: HttpRequest, payload: OverrideIn) -> Status[dict[s
 
 
 @runner_router.post(
-    "/entries/{entry_id}/resume", response={201: OverrideOut}, summary="Restart a paused exercise"
+    "/entries/{entry_id}/resume",
+    response={201: OverrideOut, 409: ErrorOut},
+    summary="Restart a paused exercise",
 )
 def entries_resume(request: HttpRequest, entry_id: int) -> Status[dict[str, Any]]:
     """The runner's physio (or clinic staff) restarts an exercise the rules paused after a

@@ -534,3 +534,22 @@ def test_a_screening_note_keeps_its_line_breaks(client, world):
     )
     assert response.status_code == 201
     assert Screening.objects.get(pk=response.json()["screening"]["id"]).notes.count("\n") == 1
+
+
+def test_a_yes_no_answer_must_be_true_or_false_not_a_number(client, world):
+    """Found by the schemathesis run: `start_despite_pain: 0` was taken as false."""
+    before = _counts()
+    response = _client(client, world, "physio").post(
+        BASE + "/screenings",
+        _screening(world.runner.pk, start_despite_pain=0),
+        content_type="application/json",
+    )
+    assert response.status_code == 422
+    assert "start_despite_pain" in response.json()["error"]["fields"]
+    assert _counts() == before
+
+
+def test_a_clash_with_stored_data_is_a_documented_409(client):
+    document = client.get("/api/openapi.json").json()
+    for path in ("/sessions", "/checkins"):
+        assert "409" in document["paths"][BASE + path]["post"]["responses"], path
